@@ -1,0 +1,12 @@
+// resolvers
+export { handler as resolver } from './resolvers';
+
+// triggers
+export { onInstalled } from './triggers/on-installed';
+export { onProjectUpdated } from './triggers/on-project-updated';
+
+// consumers
+export { onChangeEvent } from './consumers/on-change-event';
+
+// web triggers
+export { restApi } from './webtriggers/rest-api';

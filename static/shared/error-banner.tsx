@@ -1,0 +1,32 @@
+import Button from '@atlaskit/button/new';
+import { Stack, Text } from '@atlaskit/primitives';
+import SectionMessage from '@atlaskit/section-message';
+import type { ApiError } from './api-error';
+
+export interface ErrorBannerProps {
+  error: ApiError;
+  title?: string;
+  /** When given, a "Try again" button is shown. */
+  onRetry?: () => void;
+}
+
+/** Shows a resolver or client error as an error SectionMessage, message first, code below. */
+export function ErrorBanner({ error, title = 'Something went wrong', onRetry }: ErrorBannerProps) {
+  return (
+    <SectionMessage appearance="error" title={title} testId="error-banner">
+      <Stack space="space.100" alignInline="start">
+        <Text as="p" testId="error-message">
+          {error.message}
+        </Text>
+        <Text as="p" size="small" color="color.text.subtlest" testId="error-code">
+          Error code: {error.code}
+        </Text>
+        {onRetry ? (
+          <Button appearance="default" onClick={onRetry} testId="retry-button">
+            Try again
+          </Button>
+        ) : null}
+      </Stack>
+    </SectionMessage>
+  );
+}
