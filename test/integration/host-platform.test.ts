@@ -82,6 +82,37 @@ describe('invocations through the local host', () => {
   });
 });
 
+describe('what the host does not emulate', () => {
+  it('answers 501 naming the request, never a silent success', async () => {
+    host = await startHost();
+    const answer = await callResolver<{ status: number; body: string }>(host, admin, 'jira/get', { path: '/rest/api/3/issue/DEMO-1' });
+    expect(answer.status).toBe(501);
+    expect(answer.body).toContain('/rest/api/3/issue/DEMO-1');
+  });
+});
+
+describe('web triggers through the local host', () => {
+  it("passes Forge's request shape and returns the handler's status, headers and body", async () => {
+    host = await startHost();
+    const { startSandboxServer } = await import('../../local/server/sandbox-server');
+    const server = await startSandboxServer(host, { port: 0 });
+    try {
+      const response = await fetch(`${server.url}/webtrigger/echo/extra?x=1&x=2`, { method: 'POST', headers: { 'x-one': 'a' }, body: 'hello' });
+      expect(response.status).toBe(201);
+      expect(response.headers.get('x-probe')).toBe('echo');
+      expect(await response.json()).toMatchObject({
+        method: 'POST',
+        path: '/webtrigger/echo/extra',
+        headers: { 'x-one': ['a'] },
+        queryParameters: { x: ['1', '2'] },
+        body: 'hello',
+      });
+    } finally {
+      await server.close();
+    }
+  });
+});
+
 describe('egress through the local host', () => {
   it('lets a declared domain through and refuses others the way the proxy does', async () => {
     host = await startHost();

@@ -1,0 +1,41 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { PROJECT_ROOT, tempDir } from './support/fixture-host';
+import { exited, startSandboxProcess } from './support/sandbox-process';
+import type { SandboxProcess } from './support/sandbox-process';
+
+let running: SandboxProcess | undefined;
+afterEach(() => {
+  running?.child.kill('SIGKILL');
+});
+
+const get = async (url: string) => {
+  const response = await fetch(url);
+  return { status: response.status, text: await response.text() };
+};
+
+describe('npm start (local/main.ts with the real app)', () => {
+  it('serves the home, admin, project and receiver pages and the built resources, then stops cleanly on Ctrl-C', async () => {
+    running = await startSandboxProcess(['--app', PROJECT_ROOT, '--data', tempDir(), '--port', '0', '--no-pages']);
+    const { url } = running;
+    const home = await get(`${url}/`);
+    expect(home.status).toBe(200);
+    expect(home.text).toContain('href="/project/DEMO"');
+    expect((await get(`${url}/admin`)).text).toContain('/resources/admin/index.html?moduleKey=projectrak-admin');
+    expect((await get(`${url}/project/DEMO`)).text).toContain('/resources/project/index.html?moduleKey=projectrak-project');
+    expect((await get(`${url}/receiver`)).text).toContain('Demo receiver');
+    const resource = await get(`${url}/resources/admin/index.html`);
+    expect(resource.text.indexOf('window.__bridge')).toBeLessThan(resource.text.indexOf('<script type="module"'));
+    expect(running.output()).toMatch(/Project DEMO\s+http:\/\/127\.0\.0\.1:\d+\/project\/DEMO/);
+
+    running.child.kill('SIGINT');
+    expect(await exited(running.child)).toBe(0);
+    expect(running.output()).toContain('SIGINT: stopping');
+  });
+
+  it('records what the demo receiver gets', async () => {
+    running = await startSandboxProcess(['--app', PROJECT_ROOT, '--data', tempDir(), '--port', '0', '--no-pages']);
+    await fetch(`${running.url}/hooks/demo`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"type":"ping"}' });
+    const received = (await (await fetch(`${running.url}/__sandbox/received`)).json()) as { method: string; body: string }[];
+    expect(received).toMatchObject([{ method: 'POST', body: '{"type":"ping"}' }]);
+  });
+});
