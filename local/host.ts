@@ -87,6 +87,7 @@ export async function createHost(options: HostOptions) {
 
   jira.onProjectUpdated((event) => triggers.emit(event.eventType, { ...event }));
   scheduler.start();
+  const stopSchedules = triggers.startSchedules();
   if (!meta.get('installedAt')) {
     meta.set('installedAt', new Date().toISOString());
     triggers.emit('avi:forge:installed:app', triggers.installedEvent());
@@ -114,6 +115,7 @@ export async function createHost(options: HostOptions) {
       }
     },
     async close(): Promise<void> {
+      stopSchedules();
       await triggers.idle();
       await scheduler.stop();
       db.close();

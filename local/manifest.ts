@@ -12,6 +12,7 @@ const manifestSchema = z.object({
     trigger: z.array(moduleEntry.extend({ function: z.string(), events: z.array(z.string()) })).default([]),
     consumer: z.array(moduleEntry.extend({ queue: z.string(), function: z.string() })).default([]),
     webtrigger: z.array(moduleEntry.extend({ function: z.string() })).default([]),
+    scheduledTrigger: z.array(moduleEntry.extend({ function: z.string(), interval: z.enum(['fiveMinute', 'hour', 'day', 'week']) })).default([]),
   }),
   resources: z.array(z.object({ key: z.string(), path: z.string() })).default([]),
   permissions: z

@@ -3,6 +3,8 @@ import type { Invoker } from './invoker';
 import type { LoadedManifest } from './manifest';
 import type { AppIdentity } from './runtime';
 
+const SCHEDULE_MS = { fiveMinute: 300_000, hour: 3_600_000, day: 86_400_000, week: 604_800_000 } as const;
+
 export interface WebTriggerRequest {
   method: string;
   path: string;
@@ -43,6 +45,33 @@ export class Triggers {
         .finally(() => this.running.delete(run));
       this.running.add(run);
     }
+  }
+
+  /** `scheduledTrigger` modules: each runs on its interval while the host is up (Forge starts them on deploy). */
+  startSchedules(): () => void {
+    const timers = this.loaded.manifest.modules.scheduledTrigger.map((trigger) =>
+      setInterval(() => void this.runScheduled(trigger.key), SCHEDULE_MS[trigger.interval]).unref(),
+    );
+    return () => timers.forEach((t) => clearInterval(t));
+  }
+
+  /** Runs one scheduled trigger now (the sandbox's "run now", and tests). */
+  runScheduled(key: string): Promise<void> {
+    const trigger = this.loaded.manifest.modules.scheduledTrigger.find((t) => t.key === key);
+    if (!trigger) return Promise.reject(new Error(`manifest.yml has no scheduledTrigger '${key}'`));
+    const run = this.invoker
+      .invoke({
+        functionKey: trigger.function,
+        moduleType: 'scheduledTrigger',
+        moduleKey: key,
+        accountId: undefined,
+        args: [{ context: { cloudId: this.app.cloudId } }, this.context()],
+      })
+      .then(() => undefined)
+      .catch((error: unknown) => this.log(`scheduled trigger ${key} failed: ${error instanceof Error ? error.message : String(error)}`))
+      .finally(() => this.running.delete(run));
+    this.running.add(run);
+    return run;
   }
 
   async idle(): Promise<void> {

@@ -4,6 +4,7 @@ export { handler as resolver } from './resolvers';
 // triggers
 export { onInstalled } from './triggers/on-installed';
 export { onProjectUpdated } from './triggers/on-project-updated';
+export { sweepOutbox } from './triggers/sweep-outbox';
 
 // consumers
 export { onChangeEvent } from './consumers/on-change-event';

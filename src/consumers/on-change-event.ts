@@ -1,9 +1,21 @@
 import { z } from 'zod';
+import { changeNotice } from '../changes/change-event';
+import { formatPayload } from '../payload/format-payload';
+import { webhookBody } from '../payload/payload-schema';
+import { markHandled, readEvent } from '../storage/event-store';
 
-const changeEvent = z.looseObject({ projectId: z.string(), changedAt: z.number() });
-
-/** Consumer of the project-changes queue: one change event per write of project field values. */
-export function onChangeEvent(asyncEvent: unknown): void {
-  const { body } = z.object({ body: changeEvent }).parse(asyncEvent);
-  console.info(`change event for project ${body.projectId} at ${new Date(body.changedAt).toISOString()}`);
+/**
+ * Consumer of the project-changes queue. The queue delivers at least once, so the stored event decides:
+ * unhandled → handle it and mark it; handled (or expired) → nothing to do.
+ */
+export async function onChangeEvent(asyncEvent: unknown): Promise<void> {
+  const { body } = z.object({ body: changeNotice }).parse(asyncEvent);
+  const stored = await readEvent(body.eventId);
+  if (!stored || stored.handledAt !== null) {
+    console.info(`change event ${body.eventId} was already handled`);
+    return;
+  }
+  const payload = webhookBody.parse(formatPayload(stored.event));
+  console.info(`project ${payload.data.project.key}: ${payload.data.fields.length} field(s) changed by ${payload.data.user ?? 'Jira'}`);
+  await markHandled(stored, Date.now());
 }

@@ -1,6 +1,10 @@
+import { snapshotAllProjects } from '../changes/snapshot-projects';
+import { seedCatalogue } from '../storage/catalogue-store';
 import { recordInstalledAt } from '../storage/installation';
 
-/** avi:forge:installed:app — remember when the app arrived on this site. */
+/** avi:forge:installed:app — remember the date, create the predefined fields, snapshot Jira's projects. */
 export async function onInstalled(): Promise<void> {
   await recordInstalledAt(new Date());
+  await seedCatalogue();
+  await snapshotAllProjects();
 }

@@ -1,8 +1,26 @@
-/** The inbound REST API for automation and imports. Until API keys exist, every request is unauthorised. */
-export function restApi(): { statusCode: number; headers: Record<string, string[]>; body: string } {
-  return {
-    statusCode: 401,
-    headers: { 'content-type': ['application/json'], 'www-authenticate': ['Bearer'] },
-    body: JSON.stringify({ error: { code: 'UNAUTHORIZED', message: 'A valid API key is required: Authorization: Bearer <key>' } }),
-  };
+import { verifyApiKey } from '../api-keys/api-keys';
+import { errorResponse, header, webTriggerRequest } from '../rest-api/http';
+import type { WebTriggerResponse } from '../rest-api/http';
+import { setValues } from '../rest-api/set-values';
+
+/**
+ * The inbound REST API for automation and imports. Forge does not authenticate web triggers: every request
+ * must carry `Authorization: Bearer <API key>`, checked here before anything else.
+ */
+export async function restApi(raw: unknown): Promise<WebTriggerResponse> {
+  const parsed = webTriggerRequest.safeParse(raw);
+  if (!parsed.success) return errorResponse(400, 'INVALID_REQUEST', 'Malformed request');
+  const request = parsed.data;
+  const token = /^Bearer\s+(\S+)$/i.exec(header(request, 'authorization') ?? '')?.[1];
+  const key = token ? await verifyApiKey(token) : undefined;
+  if (!key)
+    return errorResponse(
+      401,
+      'UNAUTHORIZED',
+      'A valid API key is required: Authorization: Bearer <key> (Jira admins create keys on the Projectrak admin page)',
+    );
+  if (request.method !== 'POST')
+    return errorResponse(405, 'METHOD_NOT_ALLOWED', 'Use POST with { "updates": [ { "project": "KEY", "values": { "Field": value } } ] }', {});
+  // Writes through the API are made in the name of the admin who created the key.
+  return setValues(request.body, key.createdBy);
 }

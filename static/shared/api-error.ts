@@ -1,11 +1,16 @@
-/** A failure the page can show as it is: a machine-readable code and a human message. */
+import type { FieldError } from '../../src/contract/fields';
+
+/** A failure the page can show as it is: a machine-readable code, a human message, and any refused fields. */
 export class ApiError extends Error {
   readonly code: string;
+  /** One entry per refused value (`field` is a field id or name); empty when the failure is not about fields. */
+  readonly fields: readonly FieldError[];
 
-  constructor(code: string, message: string) {
+  constructor(code: string, message: string, fields: readonly FieldError[] = []) {
     super(message);
     this.name = 'ApiError';
     this.code = code;
+    this.fields = fields;
   }
 }
 

@@ -1,13 +1,12 @@
+import type { AppStatus } from '../../../src/contract/resolvers';
+import type { AsyncResult } from '../../shared/use-async';
 import { ErrorBanner } from '../../shared/error-banner';
 import { Loading } from '../../shared/loading';
 import { Panel } from '../../shared/panel';
-import { useResolver } from '../../shared/use-resolver';
 import { AppStatusDetails } from './app-status-details';
 
 /** The "App status" panel: who is looking, and since when the app is installed. */
-export function AppStatusPanel() {
-  const status = useResolver('app/status', {});
-
+export function AppStatusPanel({ status }: { status: AsyncResult<AppStatus> }) {
   return (
     <Panel title="App status" testId="app-status">
       {status.status === 'loading' ? <Loading label="Loading app status…" /> : null}

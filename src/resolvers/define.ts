@@ -1,0 +1,44 @@
+import type Resolver from '@forge/resolver';
+import { RESOLVERS } from '../contract/resolvers';
+import type { ResolverAnswer, ResolverFailure, ResolverKey } from '../contract/resolvers';
+import { AppError } from '../errors';
+
+export interface Caller {
+  accountId: string;
+  context: Record<string, unknown>;
+}
+
+type Payload<K extends ResolverKey> = ReturnType<(typeof RESOLVERS)[K]['payload']['parse']>;
+
+/**
+ * Defines one resolver of the contract: parses its payload with the contract's schema (refusing with the
+ * field and reason), runs it, and maps the app's own errors to the `{ error }` answer. Anything unexpected is
+ * logged and rethrown for the platform to record.
+ */
+export function define<K extends ResolverKey>(
+  resolver: Resolver,
+  key: K,
+  handler: (payload: Payload<K>, caller: Caller) => Promise<ResolverAnswer<K>>,
+): void {
+  resolver.define(key, async ({ payload, context }): Promise<ResolverAnswer<K> | ResolverFailure> => {
+    try {
+      const parsed = RESOLVERS[key].payload.safeParse(payload ?? {});
+      if (!parsed.success) {
+        const fields = parsed.error.issues.map((issue) => ({
+          field: issue.path.join('.') || '(payload)',
+          code: 'INVALID_INPUT',
+          message: `${issue.path.join('.') || 'payload'}: ${issue.message}`,
+        }));
+        throw new AppError('INVALID_INPUT', fields[0]?.message ?? 'Invalid request', { fields });
+      }
+      const accountId = typeof context.accountId === 'string' ? context.accountId : '';
+      if (!accountId) throw new AppError('UNAUTHORIZED', 'This action needs a signed-in user');
+      return await handler(parsed.data as Payload<K>, { accountId, context });
+    } catch (error) {
+      if (error instanceof AppError)
+        return { error: { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) } };
+      console.error(`resolver ${key} failed`, error);
+      throw error;
+    }
+  });
+}

@@ -1,0 +1,33 @@
+import { kvs } from '@forge/kvs';
+import { z } from 'zod';
+import { fieldDefinition } from '../contract/fields';
+import { FIRST_FREE_FIELD_ID, FIRST_FREE_OPTION_ID, PREDEFINED_FIELDS } from '../fields/predefined';
+import { KEYS } from './keys';
+
+export const catalogueRecord = z.object({
+  nextFieldId: z.number().int().positive(),
+  nextOptionId: z.number().int().positive(),
+  fields: z.array(fieldDefinition),
+});
+export type CatalogueRecord = z.infer<typeof catalogueRecord>;
+
+const predefined = (): CatalogueRecord => ({ nextFieldId: FIRST_FREE_FIELD_ID, nextOptionId: FIRST_FREE_OPTION_ID, fields: PREDEFINED_FIELDS });
+
+/** The field catalogue: one KVS entry. Until an admin first changes it, it is Projectrak's predefined set. */
+export async function readCatalogue(): Promise<CatalogueRecord> {
+  const stored: unknown = await kvs.get(KEYS.catalogue);
+  return stored === undefined ? predefined() : catalogueRecord.parse(stored);
+}
+
+export async function writeCatalogue(record: CatalogueRecord): Promise<void> {
+  await kvs.set(KEYS.catalogue, catalogueRecord.parse(record));
+}
+
+/** On install: store the predefined fields unless a catalogue is already there (a re-install keeps it). */
+export async function seedCatalogue(): Promise<void> {
+  try {
+    await kvs.set(KEYS.catalogue, predefined(), { keyPolicy: 'FAIL_IF_EXISTS' });
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'KEY_ALREADY_EXISTS') throw error;
+  }
+}

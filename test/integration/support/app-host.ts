@@ -1,0 +1,77 @@
+import { createHost } from '../../../local/host';
+import type { Host } from '../../../local/host';
+import { DEMO_USERS } from '../../../local/jira';
+import { startSandboxServer } from '../../../local/server/sandbox-server';
+import type { SandboxServer } from '../../../local/server/sandbox-server';
+import type { ResolverKey } from '../../../src/contract/resolvers';
+import { storedEvent } from '../../../src/storage/event-store';
+import type { StoredEvent } from '../../../src/storage/event-store';
+import { EXTRA_FIELDS } from '../../support/catalogue';
+import { PROJECT_ROOT, tempDir } from './fixture-host';
+
+export { DEMO_USERS };
+
+/** The real app on the local host, installed (predefined fields, project snapshots) and served over HTTP. */
+export async function startAppHost(): Promise<{ host: Host; server: SandboxServer }> {
+  const host = await createHost({ appDir: PROJECT_ROOT, dataDir: tempDir() });
+  await host.idle();
+  const server = await startSandboxServer(host, { port: 0 });
+  return { host, server };
+}
+
+/** Calls a resolver as a user, the way the bridge does: on the project page for `projectId`, else the admin page. */
+export async function callAs(
+  host: Host,
+  accountId: string,
+  key: ResolverKey,
+  payload: Record<string, unknown> = {},
+): Promise<Record<string, unknown>> {
+  const projectId = typeof payload.projectId === 'string' ? payload.projectId : undefined;
+  const caller = projectId
+    ? { moduleKey: 'projectrak-project', accountId, extension: { project: { id: projectId } } }
+    : { moduleKey: 'projectrak-admin', accountId, extension: {} };
+  const answer = await host.ui.invoke(caller, key, payload);
+  await host.idle();
+  return answer as Record<string, unknown>;
+}
+
+/** Adds the test fields (ids 1011–1016) and disables Phase's "Launch" option, as the Jira admin. */
+export async function addTestFields(host: Host): Promise<void> {
+  for (const field of EXTRA_FIELDS)
+    await callAs(host, DEMO_USERS.admin.accountId, 'fields/create', { ...field, options: 'options' in field ? [...field.options] : undefined });
+  await callAs(host, DEMO_USERS.admin.accountId, 'fields/update', {
+    id: 1013,
+    options: [
+      { id: 11, name: 'Discovery', disabled: false },
+      { id: 12, name: 'Build', disabled: false },
+      { id: 13, name: 'Launch', disabled: true },
+    ],
+  });
+}
+
+/** Reads the platform's KVS directly (the host is the platform): every entry under a prefix. */
+export async function readKvs(host: Host, prefix: string): Promise<{ key: string; value: unknown }[]> {
+  const entries: { key: string; value: unknown }[] = [];
+  let after: string | undefined;
+  do {
+    const { response } = host.kvs.handle('/api/v1/query', {
+      limit: 100,
+      ...(after ? { after } : {}),
+      where: [{ property: 'key', condition: 'BEGINS_WITH', values: [prefix] }],
+    });
+    const page = (await response.json()) as { data: { key: string; value: unknown }[]; cursor?: string };
+    entries.push(...page.data);
+    after = page.cursor;
+  } while (after);
+  return entries;
+}
+
+/** Every change event the app stored, oldest first. */
+export async function changeEvents(host: Host): Promise<StoredEvent[]> {
+  return (await readKvs(host, 'event:')).map((entry) => storedEvent.parse(entry.value));
+}
+
+/** All the app's stored values and events: what must not move when an input is refused. */
+export async function storeSnapshot(host: Host): Promise<unknown> {
+  return { values: await readKvs(host, 'value:'), events: await readKvs(host, 'event:'), queued: host.queueStore.list().length };
+}
