@@ -9,7 +9,8 @@ const empty = z.object({}).strict();
 const projectRef = z.object({ projectId: z.string().min(1) });
 const userSummary = z.object({ accountId: z.string(), displayName: z.string() });
 const projectSummary = z.object({ id: z.string(), key: z.string(), name: z.string() });
-const apiKeySummary = z.object({
+/** An API key as listed (never its secret); also the record kept in KVS. */
+export const apiKeySummary = z.object({
   id: z.string(),
   name: z.string(),
   prefix: z.string(),

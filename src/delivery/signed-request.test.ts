@@ -4,7 +4,9 @@ import { makeEvent } from '../../test/support/factories';
 import { formatPayload } from '../payload/format-payload';
 import { newWebhookSecret, signedRequest } from './signed-request';
 
-const payload = formatPayload(makeEvent([{ field: { id: 1001, name: 'Status', type: 'status', options: [{ id: 1, name: 'On track' }] }, previous: null, current: 1 }]));
+const payload = formatPayload(
+  makeEvent([{ field: { id: 1001, name: 'Status', type: 'status', options: [{ id: 1, name: 'On track' }] }, previous: null, current: 1 }]),
+);
 
 describe('signed deliveries, as a receiver verifies them with standardwebhooks', () => {
   it('verifies and yields the payload', () => {

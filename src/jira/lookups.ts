@@ -6,30 +6,48 @@ const page = <T extends z.ZodType>(item: T) => z.looseObject({ values: z.array(i
 const userItem = z.looseObject({ accountId: z.string(), displayName: z.string().optional() });
 const projectItem = z.looseObject({ id: z.string(), key: z.string(), name: z.string() });
 
-// Jira Cloud REST v3: GET /user/bulk (≤ 200 account ids per call), GET /project/search?id=… (≤ 50 per call).
-async function existingAccounts(accountIds: string[]): Promise<Set<string>> {
+type JiraAnswer = { ok: boolean; status: number; json(): Promise<unknown> };
+const repeated = (param: string, ids: string[]) => new URLSearchParams(ids.map((id) => [param, id]));
+
+/**
+ * Which of these ids Jira knows, asked as the app in chunks: GET /user/bulk (≤ 200 account ids per call),
+ * GET /project/search?id=… (≤ 50 per call) — Jira Cloud REST v3.
+ */
+async function existing(
+  ids: string[],
+  chunk: number,
+  ask: (ids: string[]) => Promise<JiraAnswer>,
+  idsOf: (body: unknown) => string[],
+): Promise<Set<string>> {
   const found = new Set<string>();
-  for (let i = 0; i < accountIds.length; i += 200) {
-    const chunk = accountIds.slice(i, i + 200);
-    const query = new URLSearchParams([['maxResults', '200'], ...chunk.map((id): [string, string] => ['accountId', id])]);
-    const response = await asApp().requestJira(route`/rest/api/3/user/bulk?${query}`);
-    if (!response.ok) throw new Error(`user/bulk answered ${response.status}`);
-    for (const user of page(userItem).parse(await response.json()).values) found.add(user.accountId);
+  for (let i = 0; i < ids.length; i += chunk) {
+    const response = await ask(ids.slice(i, i + chunk));
+    if (!response.ok) throw new Error(`Jira lookup answered ${response.status}`);
+    for (const id of idsOf(await response.json())) found.add(id);
   }
   return found;
 }
 
-async function existingProjects(projectIds: string[]): Promise<Set<string>> {
-  const found = new Set<string>();
-  for (let i = 0; i < projectIds.length; i += 50) {
-    const chunk = projectIds.slice(i, i + 50);
-    const query = new URLSearchParams([['maxResults', '50'], ...chunk.map((id): [string, string] => ['id', id])]);
-    const response = await asApp().requestJira(route`/rest/api/3/project/search?${query}`);
-    if (!response.ok) throw new Error(`project/search answered ${response.status}`);
-    for (const project of page(projectItem).parse(await response.json()).values) found.add(project.id);
-  }
-  return found;
-}
+const existingAccounts = (ids: string[]) =>
+  existing(
+    ids,
+    200,
+    (chunk) => asApp().requestJira(route`/rest/api/3/user/bulk?maxResults=200&${repeated('accountId', chunk)}`),
+    (body) =>
+      page(userItem)
+        .parse(body)
+        .values.map((u) => u.accountId),
+  );
+const existingProjects = (ids: string[]) =>
+  existing(
+    ids,
+    50,
+    (chunk) => asApp().requestJira(route`/rest/api/3/project/search?maxResults=50&${repeated('id', chunk)}`),
+    (body) =>
+      page(projectItem)
+        .parse(body)
+        .values.map((p) => p.id),
+  );
 
 /** Looks up, as the app, the users and projects an update names, in as few Jira calls as possible. */
 export async function lookUpReferences(ids: { accountIds: string[]; projectIds: string[] }): Promise<References> {

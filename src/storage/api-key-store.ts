@@ -1,16 +1,10 @@
 import { kvs } from '@forge/kvs';
-import { z } from 'zod';
+import type { z } from 'zod';
+import { apiKeySummary } from '../contract/resolvers';
 import { KEYS } from './keys';
 import { queryAll } from './query-all';
 
-export const apiKeyRecord = z.object({
-  id: z.string(),
-  name: z.string(),
-  prefix: z.string(),
-  createdAt: z.string(),
-  createdBy: z.string(),
-  lastUsedAt: z.string().nullable(),
-});
+export const apiKeyRecord = apiKeySummary;
 export type ApiKeyRecord = z.infer<typeof apiKeyRecord>;
 
 /** What can be listed lives in plain KVS; the secret itself only in Forge's encrypted secret store. */

@@ -1,36 +1,18 @@
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHost } from '../../local/host';
-import type { Host } from '../../local/host';
 import { DEMO_USERS } from '../../local/jira';
-import { startSandboxServer } from '../../local/server/sandbox-server';
-import type { SandboxServer } from '../../local/server/sandbox-server';
-import { PROJECT_ROOT, tempDir } from '../integration/support/fixture-host';
-import { launchChromium } from './support/browser';
+import { startBrowserSandbox } from './support/sandbox';
+import type { BrowserSandbox } from './support/sandbox';
 
-let host: Host;
-let server: SandboxServer;
-let browser: Browser;
+let sandbox: BrowserSandbox;
 
 beforeAll(async () => {
-  host = await createHost({ appDir: PROJECT_ROOT, dataDir: tempDir() });
-  await host.idle();
-  server = await startSandboxServer(host, { port: 0 });
-  browser = await launchChromium();
+  sandbox = await startBrowserSandbox();
 });
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await host?.close();
+  await sandbox?.close();
 });
 
-async function openAs(accountId: string, path: string) {
-  const context = await browser.newContext();
-  await context.addCookies([{ name: 'sandbox_user', value: accountId, url: server.url }]);
-  const page = await context.newPage();
-  await page.goto(`${server.url}${path}`);
-  return { page, frame: page.frameLocator('[data-testid="app-frame"]') };
-}
+const openAs = (accountId: string, path: string) => sandbox.openAs(accountId, path);
 
 describe('the real pages, with the real @forge/bridge, in headless Chromium', () => {
   it('admin page: the resolver answers for the Jira admin with their accountId', async () => {
