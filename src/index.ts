@@ -8,6 +8,7 @@ export { sweepOutbox } from './triggers/sweep-outbox';
 
 // consumers
 export { onChangeEvent } from './consumers/on-change-event';
+export { onSnapshotTask } from './consumers/on-snapshot-task';
 
 // web triggers
 export { restApi } from './webtriggers/rest-api';

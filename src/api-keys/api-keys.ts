@@ -36,6 +36,6 @@ export async function verifyApiKey(token: string, now = new Date()): Promise<Api
   const stored = await readApiKey(match[1]);
   if (!stored || !timingSafeEqual(digest(stored.secret), digest(match[2]))) return undefined;
   const lastUsed = stored.record.lastUsedAt === null ? 0 : Date.parse(stored.record.lastUsedAt);
-  if (now.getTime() - lastUsed > LAST_USED_PRECISION_MS) await touchApiKey(stored.record, now);
+  if (now.getTime() - lastUsed > LAST_USED_PRECISION_MS) await touchApiKey(stored.record.id, now);
   return stored.record;
 }

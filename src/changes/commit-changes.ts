@@ -6,12 +6,11 @@ import type { ChangeEvent } from './change-event';
 import type { CHANGE_SOURCES } from './change-event';
 import { diffValues } from './diff';
 import { publishChange } from './publish';
+import { exceedsWriteLimits } from './write-limits';
 
-// A KVS transaction holds ≤ 25 operations: the changed values, the event and the project head.
-export const MAX_CHANGES_PER_WRITE = 23;
-// The stored event must fit a KVS value (240 KiB); keep a margin for the envelope.
-const MAX_EVENT_BYTES = 200 * 1024;
-const ATTEMPTS = 3;
+const ATTEMPTS = 5;
+/** A short random pause before trying again, so writers that collided do not collide again in step. */
+const backOff = (attempt: number) => new Promise((resolve) => setTimeout(resolve, attempt * (10 + Math.random() * 40)));
 
 export interface CommitRequest {
   project: ChangeEvent['project'];
@@ -37,12 +36,8 @@ export async function commitChanges(request: CommitRequest): Promise<{ event: Ch
     const stored = await readValues(request.project.id);
     const changes = diffValues(request.fields, stored.values, request.next);
     if (changes.length === 0) return { event: null, values: stored.values };
-    if (changes.length > MAX_CHANGES_PER_WRITE) {
-      throw new AppError(
-        'TOO_LARGE',
-        `One update may change at most ${MAX_CHANGES_PER_WRITE} fields of a project; this one changes ${changes.length}`,
-      );
-    }
+    const tooLarge = exceedsWriteLimits(changes);
+    if (tooLarge) throw new AppError('TOO_LARGE', `${request.project.key}: ${tooLarge}`);
     const event: ChangeEvent = {
       id: newEventId(request.now),
       project: request.project,
@@ -52,16 +47,13 @@ export async function commitChanges(request: CommitRequest): Promise<{ event: Ch
       changes,
     };
     const announce = !(request.firstSight?.(stored.values) ?? false);
-    if (Buffer.byteLength(JSON.stringify(event)) > MAX_EVENT_BYTES) {
-      throw new AppError(
-        'TOO_LARGE',
-        `This update is too large to record as one change (over ${MAX_EVENT_BYTES / 1024} KiB); change fewer long texts at once`,
-      );
-    }
     try {
       await writeChanges(event, stored.version, { announce });
     } catch (error) {
-      if (error instanceof ConcurrentWriteError && attempt < ATTEMPTS) continue;
+      if (error instanceof ConcurrentWriteError) {
+        await backOff(attempt);
+        continue;
+      }
       throw error;
     }
     if (announce) await publishChange(event);

@@ -1,26 +1,28 @@
-import { asApp, getAppContext, route } from '@forge/api';
+import { asApp, route } from '@forge/api';
+import { Queue } from '@forge/events';
 import { z } from 'zod';
 import { syncJiraProject } from './sync-jira-project';
 
+export const SNAPSHOT_QUEUE = 'project-snapshots';
+const PAGE_SIZE = 50;
+const queue = new Queue({ key: SNAPSHOT_QUEUE });
 const page = z.looseObject({ values: z.array(z.looseObject({ id: z.string() })), isLast: z.boolean().optional() });
-// Leave time to finish the project in hand: product triggers get 25 s (FORGE-NOTES.md, "Function time").
-const STOP_WITH_MS_LEFT = 5000;
+export const snapshotTask = z.object({ startAt: z.number().int().nonnegative() });
+
+/** Starts the first snapshot of every project's Jira attributes, a page of projects per queue event. */
+export async function startProjectSnapshots(): Promise<void> {
+  await queue.push([{ body: { startAt: 0 } }]);
+}
 
 /**
- * Takes the first snapshot of every project's Jira attributes, so the first change after install is already
- * a diff. A project not reached in time is snapshotted when the app first sees it instead.
+ * Snapshots one page of projects, then queues the next page: however many projects a site has, the first
+ * change of each after install is already a diff (a consumer may run 15 minutes; a trigger only 25 s).
  */
-export async function snapshotAllProjects(): Promise<number> {
-  let done = 0;
-  for (let startAt = 0; ; startAt += 50) {
-    const response = await asApp().requestJira(route`/rest/api/3/project/search?startAt=${startAt}&maxResults=50`);
-    if (!response.ok) throw new Error(`project/search answered ${response.status}`);
-    const { values, isLast } = page.parse(await response.json());
-    for (const project of values) {
-      if (getAppContext().invocationRemainingTimeInMillis() < STOP_WITH_MS_LEFT) return done;
-      await syncJiraProject(project.id);
-      done++;
-    }
-    if (isLast !== false || values.length === 0) return done;
-  }
+export async function snapshotProjectPage(task: z.infer<typeof snapshotTask>): Promise<number> {
+  const response = await asApp().requestJira(route`/rest/api/3/project/search?startAt=${task.startAt}&maxResults=${PAGE_SIZE}`);
+  if (!response.ok) throw new Error(`project/search answered ${response.status}`);
+  const { values, isLast } = page.parse(await response.json());
+  for (const project of values) await syncJiraProject(project.id);
+  if (isLast === false && values.length > 0) await queue.push([{ body: { startAt: task.startAt + values.length } }]);
+  return values.length;
 }

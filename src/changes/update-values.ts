@@ -7,6 +7,9 @@ import { getProject } from '../jira/projects';
 import { readCatalogue } from '../storage/catalogue-store';
 import type { ChangeEvent } from './change-event';
 import { commitChanges } from './commit-changes';
+import { diffValues } from './diff';
+import { exceedsWriteLimits } from './write-limits';
+import { readValues } from '../storage/value-store';
 import type { CommitRequest } from './commit-changes';
 
 export interface UpdateInput {
@@ -29,6 +32,7 @@ export async function prepareUpdates(
   updates: UpdateInput[],
 ): Promise<{ fields: FieldDefinition[]; prepared: PreparedUpdate[]; errors: ProjectFieldError[] }> {
   const { fields } = await readCatalogue();
+  const byId = new Map(fields.map((f) => [f.id, f]));
   const ids = updates.map((u) => referencedIds(fields, u.input));
   const refs = await lookUpReferences({ accountIds: ids.flatMap((i) => i.accountIds), projectIds: ids.flatMap((i) => i.projectIds) });
   const prepared: PreparedUpdate[] = [];
@@ -49,7 +53,12 @@ export async function prepareUpdates(
       });
     }
     if (!verdict.ok) errors.push(...verdict.errors.map((e) => ({ ...e, project: update.projectIdOrKey })));
-    else if (project) prepared.push({ project, values: verdict.values });
+    else if (project) {
+      // Checked here too, so that a call naming several projects is refused whole rather than half written.
+      const tooLarge = exceedsWriteLimits(diffValues(byId, (await readValues(project.id)).values, verdict.values));
+      if (tooLarge) errors.push({ project: update.projectIdOrKey, field: 'values', code: 'TOO_LARGE', message: `values: ${tooLarge}` });
+      else prepared.push({ project, values: verdict.values });
+    }
   }
   return { fields, prepared, errors };
 }

@@ -29,6 +29,19 @@ describe('field catalogue rules', () => {
     expect(codes(addField(record(), { name: 'Phase', type: 'list' }))).toEqual(['OPTIONS_REQUIRED']);
     expect(codes(addField(record(), { name: 'Notes', type: 'text', options: ['a'] }))).toEqual(['OPTIONS_NOT_ALLOWED']);
     expect(codes(addField(record(), { name: 'Phase', type: 'list', options: ['a', 'A'] }))).toEqual(['DUPLICATE_OPTION']);
+    expect(codes(addField(record(), { name: 'project name', type: 'text' }))).toEqual(['DUPLICATE_NAME']);
+    expect(codes(addField(record(), { name: 'Notes', type: 'text', description: 'x'.repeat(1001) }))).toEqual(['INVALID_DESCRIPTION']);
+    expect(
+      codes(
+        changeField(record(), {
+          id: 1002,
+          options: [
+            { id: 6, name: 'A', disabled: false },
+            { id: 6, name: 'B', disabled: false },
+          ],
+        }),
+      ),
+    ).toEqual(expect.arrayContaining(['DUPLICATE_OPTION']));
   });
 
   it('renames and disables options but never removes them', () => {

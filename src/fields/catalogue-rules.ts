@@ -1,6 +1,9 @@
 import type { FieldDefinition, FieldError, FieldOption, FieldType } from '../contract/fields';
 import { OPTION_TYPES } from '../contract/fields';
 import type { CatalogueRecord } from '../storage/catalogue-store';
+import { JIRA_ATTRIBUTES } from './jira-attributes';
+
+export const DESCRIPTION_MAX_CHARS = 1000;
 
 export type CatalogueVerdict = { ok: true; record: CatalogueRecord; field: FieldDefinition } | { ok: false; errors: FieldError[] };
 
@@ -10,8 +13,16 @@ function checkName(record: CatalogueRecord, name: string, exceptId?: number): Fi
   const trimmed = name.trim();
   if (trimmed === '' || trimmed.length > 255) return error('name', 'INVALID_NAME', 'name: must be 1 to 255 characters');
   if (/^\d+$/.test(trimmed)) return error('name', 'INVALID_NAME', 'name: must not be only digits (values can be set by field id or name)');
-  const clash = record.fields.find((f) => f.id !== exceptId && f.name.toLowerCase() === trimmed.toLowerCase());
+  const clash = [...record.fields, ...Object.values(JIRA_ATTRIBUTES)].find(
+    (f) => f.id !== exceptId && f.name.toLowerCase() === trimmed.toLowerCase(),
+  );
   return clash ? error('name', 'DUPLICATE_NAME', `name: a field named "${clash.name}" already exists`) : undefined;
+}
+
+function checkDescription(description: string | undefined): FieldError | undefined {
+  return description !== undefined && description.length > DESCRIPTION_MAX_CHARS
+    ? error('description', 'INVALID_DESCRIPTION', `description: must be at most ${DESCRIPTION_MAX_CHARS} characters`)
+    : undefined;
 }
 
 function checkOptionNames(type: FieldType, names: string[]): FieldError | undefined {
@@ -30,7 +41,9 @@ export function addField(
   input: { name: string; type: FieldType; description?: string | undefined; options?: string[] | undefined },
 ): CatalogueVerdict {
   const names = input.options ?? [];
-  const errors = [checkName(record, input.name), checkOptionNames(input.type, names)].filter((e): e is FieldError => e !== undefined);
+  const errors = [checkName(record, input.name), checkDescription(input.description), checkOptionNames(input.type, names)].filter(
+    (e): e is FieldError => e !== undefined,
+  );
   if (errors.length > 0) return { ok: false, errors };
   const options: FieldOption[] = names.map((name, i) => ({ id: record.nextOptionId + i, name: name.trim(), disabled: false }));
   const field: FieldDefinition = {
@@ -63,6 +76,8 @@ export function changeField(
   const current = record.fields.find((f) => f.id === input.id);
   if (!current) return { ok: false, errors: [error('id', 'UNKNOWN_FIELD', `id: there is no field ${input.id}`)] };
   const errors: FieldError[] = [];
+  const descriptionError = checkDescription(input.description);
+  if (descriptionError) errors.push(descriptionError);
   if (input.name !== undefined) {
     const nameError = checkName(record, input.name, current.id);
     if (nameError) errors.push(nameError);
@@ -74,7 +89,9 @@ export function changeField(
       current.type,
       input.options.map((o) => o.name),
     );
-    const kept = new Set(input.options.flatMap((o) => (o.id === undefined ? [] : [o.id])));
+    const ids = input.options.flatMap((o) => (o.id === undefined ? [] : [o.id]));
+    const kept = new Set(ids);
+    if (kept.size !== ids.length) errors.push(error('options', 'DUPLICATE_OPTION', 'options: an option id is given more than once'));
     const removed = (current.options ?? []).filter((o) => !kept.has(o.id));
     const unknown = [...kept].filter((id) => !(current.options ?? []).some((o) => o.id === id));
     if (optionError) errors.push(optionError);

@@ -1,15 +1,27 @@
 import type Resolver from '@forge/resolver';
-import { invalidFields } from '../errors';
+import { AppError, invalidFields } from '../errors';
 import { addField, changeField } from '../fields/catalogue-rules';
 import type { CatalogueVerdict } from '../fields/catalogue-rules';
-import { readCatalogue, writeCatalogue } from '../storage/catalogue-store';
+import { readCatalogue, readCatalogueForChange, writeCatalogue } from '../storage/catalogue-store';
+import type { CatalogueRecord } from '../storage/catalogue-store';
+import { ConcurrentWriteError } from '../storage/versioned-write';
 import { define } from './define';
 import { requireJiraAdmin } from './guards';
 
-async function save(verdict: CatalogueVerdict) {
-  if (!verdict.ok) throw invalidFields(verdict.errors);
-  await writeCatalogue(verdict.record);
-  return { field: verdict.field };
+/** Applies a change to the latest catalogue; if another admin saved in between, redoes it on theirs. */
+async function change(apply: (record: CatalogueRecord) => CatalogueVerdict) {
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    const { record, version } = await readCatalogueForChange();
+    const verdict = apply(record);
+    if (!verdict.ok) throw invalidFields(verdict.errors);
+    try {
+      await writeCatalogue(verdict.record, version);
+      return { field: verdict.field };
+    } catch (error) {
+      if (!(error instanceof ConcurrentWriteError)) throw error;
+    }
+  }
+  throw new AppError('CONFLICT', 'The field catalogue kept changing while being saved; try again');
 }
 
 export function defineFieldsResolvers(resolver: Resolver): void {
@@ -20,11 +32,11 @@ export function defineFieldsResolvers(resolver: Resolver): void {
 
   define(resolver, 'fields/create', async (payload) => {
     await requireJiraAdmin();
-    return save(addField(await readCatalogue(), payload));
+    return change((record) => addField(record, payload));
   });
 
   define(resolver, 'fields/update', async (payload) => {
     await requireJiraAdmin();
-    return save(changeField(await readCatalogue(), payload));
+    return change((record) => changeField(record, payload));
   });
 }

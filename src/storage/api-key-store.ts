@@ -1,5 +1,5 @@
 import { kvs } from '@forge/kvs';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { apiKeySummary } from '../contract/resolvers';
 import { KEYS } from './keys';
 import { queryAll } from './query-all';
@@ -13,18 +13,33 @@ export async function saveApiKey(record: ApiKeyRecord, secret: string): Promise<
   await kvs.set(KEYS.apiKey(record.id), record);
 }
 
+/** The keys, each with when it was last used (kept apart, so recording a use never rewrites a revoked key). */
 export async function listApiKeys(): Promise<ApiKeyRecord[]> {
-  return (await queryAll(KEYS.apiKeyPrefix)).map((entry) => apiKeyRecord.parse(entry.value));
+  const [records, uses] = await Promise.all([queryAll(KEYS.apiKeyPrefix), queryAll(KEYS.apiKeyUsedPrefix)]);
+  const lastUsed = new Map(uses.map((u) => [u.key.slice(KEYS.apiKeyUsedPrefix.length), z.string().parse(u.value)]));
+  return records.map((entry) => {
+    const record = apiKeyRecord.parse(entry.value);
+    return { ...record, lastUsedAt: lastUsed.get(record.id) ?? null };
+  });
 }
 
 export async function readApiKey(id: string): Promise<{ record: ApiKeyRecord; secret: string } | undefined> {
-  const [record, secret] = await Promise.all([kvs.get(KEYS.apiKey(id)), kvs.getSecret(KEYS.apiKeySecret(id))]);
+  const [record, secret, used] = await Promise.all([kvs.get(KEYS.apiKey(id)), kvs.getSecret(KEYS.apiKeySecret(id)), kvs.get(KEYS.apiKeyUsed(id))]);
   if (record === undefined || typeof secret !== 'string') return undefined;
-  return { record: apiKeyRecord.parse(record), secret };
+  return {
+    record: {
+      ...apiKeyRecord.parse(record),
+      lastUsedAt: z
+        .string()
+        .nullable()
+        .parse(used ?? null),
+    },
+    secret,
+  };
 }
 
-export async function touchApiKey(record: ApiKeyRecord, at: Date): Promise<void> {
-  await kvs.set(KEYS.apiKey(record.id), { ...record, lastUsedAt: at.toISOString() });
+export async function touchApiKey(id: string, at: Date): Promise<void> {
+  await kvs.set(KEYS.apiKeyUsed(id), at.toISOString());
 }
 
 /** Revoking removes the secret first: from then on the key authenticates nothing. */
@@ -32,5 +47,6 @@ export async function deleteApiKey(id: string): Promise<boolean> {
   const existing: unknown = await kvs.get(KEYS.apiKey(id));
   await kvs.deleteSecret(KEYS.apiKeySecret(id));
   await kvs.delete(KEYS.apiKey(id));
+  await kvs.delete(KEYS.apiKeyUsed(id));
   return existing !== undefined;
 }

@@ -2,7 +2,8 @@ import { kvs } from '@forge/kvs';
 import { z } from 'zod';
 import { fieldDefinition } from '../contract/fields';
 import { FIRST_FREE_FIELD_ID, FIRST_FREE_OPTION_ID, PREDEFINED_FIELDS } from '../fields/predefined';
-import { KEYS } from './keys';
+import { ENTITIES, HEADS, KEYS } from './keys';
+import { readVersion, writeIfUnchanged } from './versioned-write';
 
 export const catalogueRecord = z.object({
   nextFieldId: z.number().int().positive(),
@@ -19,8 +20,16 @@ export async function readCatalogue(): Promise<CatalogueRecord> {
   return stored === undefined ? predefined() : catalogueRecord.parse(stored);
 }
 
-export async function writeCatalogue(record: CatalogueRecord): Promise<void> {
-  await kvs.set(KEYS.catalogue, catalogueRecord.parse(record));
+/** The catalogue with the version it was read at, for a change that must not overwrite another admin's. */
+export async function readCatalogueForChange(): Promise<{ record: CatalogueRecord; version: number }> {
+  const version = await readVersion(ENTITIES.head, HEADS.catalogue);
+  return { record: await readCatalogue(), version };
+}
+
+/** Throws ConcurrentWriteError if the catalogue changed since `version` was read; nothing is written then. */
+export async function writeCatalogue(record: CatalogueRecord, version: number): Promise<void> {
+  const valid = catalogueRecord.parse(record);
+  await writeIfUnchanged(ENTITIES.head, HEADS.catalogue, version, (tx) => tx.set(KEYS.catalogue, valid));
 }
 
 /** On install: store the predefined fields unless a catalogue is already there (a re-install keeps it). */

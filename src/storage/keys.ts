@@ -10,10 +10,18 @@ export const KEYS = {
   apiKeyPrefix: 'api-key:',
   apiKey: (id: string) => `api-key:${id}`,
   apiKeySecret: (id: string) => `api-key-secret:${id}`,
+  apiKeyUsedPrefix: 'api-key-used:',
+  apiKeyUsed: (id: string) => `api-key-used:${id}`,
 } as const;
 
 /** Custom entities, declared under app.storage.entities in manifest.yml. */
 export const ENTITIES = {
-  /** One per project: a version bumped by every write of its values, for optimistic concurrency. */
-  projectHead: 'project-head',
+  /** A version per guarded record, bumped by every write of it (optimistic concurrency, see versioned-write). */
+  head: 'record-head',
+} as const;
+
+/** Keys of the `record-head` entity: one per project's values, one for the field catalogue. */
+export const HEADS = {
+  projectValues: (projectId: string) => `project:${projectId}`,
+  catalogue: 'catalogue',
 } as const;

@@ -1,4 +1,4 @@
-import { snapshotAllProjects } from '../changes/snapshot-projects';
+import { startProjectSnapshots } from '../changes/snapshot-projects';
 import { seedCatalogue } from '../storage/catalogue-store';
 import { recordInstalledAt } from '../storage/installation';
 
@@ -6,5 +6,5 @@ import { recordInstalledAt } from '../storage/installation';
 export async function onInstalled(): Promise<void> {
   await recordInstalledAt(new Date());
   await seedCatalogue();
-  await snapshotAllProjects();
+  await startProjectSnapshots();
 }

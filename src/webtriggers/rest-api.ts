@@ -1,6 +1,7 @@
 import { verifyApiKey } from '../api-keys/api-keys';
 import { errorResponse, header, webTriggerRequest } from '../rest-api/http';
 import type { WebTriggerResponse } from '../rest-api/http';
+import { getValues } from '../rest-api/get-values';
 import { setValues } from '../rest-api/set-values';
 
 /**
@@ -19,8 +20,13 @@ export async function restApi(raw: unknown): Promise<WebTriggerResponse> {
       'UNAUTHORIZED',
       'A valid API key is required: Authorization: Bearer <key> (Jira admins create keys on the Projectrak admin page)',
     );
+  if (request.method === 'GET') return getValues(request.queryParameters.project?.[0]);
   if (request.method !== 'POST')
-    return errorResponse(405, 'METHOD_NOT_ALLOWED', 'Use POST with { "updates": [ { "project": "KEY", "values": { "Field": value } } ] }', {});
+    return errorResponse(
+      405,
+      'METHOD_NOT_ALLOWED',
+      'Use GET ?project=KEY to read values, or POST { "updates": [ { "project": "KEY", "values": { "Field": value } } ] }',
+    );
   // Writes through the API are made in the name of the admin who created the key.
   return setValues(request.body, key.createdBy);
 }

@@ -64,9 +64,11 @@ describe('a project page update through the resolver', () => {
   });
 
   it('yields no event when the same values are written again', async () => {
-    const events = await newEventsOf(() =>
-      callAs(host, pat, 'values/update', { projectId: '10000', values: { Status: 'At risk', '1010': [pat, admin] } }),
-    );
+    let answer: unknown;
+    const events = await newEventsOf(async () => {
+      answer = await callAs(host, pat, 'values/update', { projectId: '10000', values: { Status: 'At risk', '1010': [pat, admin] } });
+    });
+    expect(answer).toMatchObject({ changed: [], values: { '1001': 2 } });
     expect(events).toEqual([]);
   });
 
@@ -133,8 +135,25 @@ describe('the inbound REST API', () => {
     ]);
   });
 
+  it("reads a project's values in the payload formats with GET", async () => {
+    const response = await fetch(`${server.url}/webtrigger/rest-api?project=OPS`, { headers: { authorization: `Bearer ${apiKey}` } });
+    const body = (await response.json()) as { project: unknown; fields: { id: number; value: unknown }[] };
+    expect(response.status).toBe(200);
+    expect(body.project).toEqual({ id: 10002, key: 'OPS', name: 'Operations' });
+    expect(body.fields.filter((f) => [1001, 1005, 1014].includes(f.id))).toEqual([
+      { id: 1001, name: 'Status', type: 'status', value: null },
+      { id: 1005, name: 'Estimated time', type: 'duration', value: '7200000' },
+      { id: 1014, name: 'Tags', type: 'multilist', value: ['Red', 'Green'] },
+    ]);
+    expect((await fetch(`${server.url}/webtrigger/rest-api?project=OPS`)).status).toBe(401);
+  });
+
   it('yields no event for a repeated identical call', async () => {
-    const events = await newEventsOf(() => rest({ updates: [{ project: 'MKT', values: { Budget: 1250.5, Phase: 12 } }] }));
+    let answer: unknown;
+    const events = await newEventsOf(async () => {
+      answer = await rest({ updates: [{ project: 'MKT', values: { Budget: 1250.5, Phase: 12 } }] });
+    });
+    expect(answer).toEqual({ status: 200, body: { results: [{ project: { id: '10001', key: 'MKT' }, changed: [] }] } });
     expect(events).toEqual([]);
   });
 
@@ -177,6 +196,7 @@ describe("Jira's own project attributes", () => {
   });
 
   it('an update that changes nothing Jira-side yields nothing', async () => {
+    host.meter.clear();
     const events = await newEventsOf(() =>
       host.jira.handle({
         method: 'PUT',
@@ -185,6 +205,40 @@ describe("Jira's own project attributes", () => {
         caller: { kind: 'app' },
       }),
     );
+    expect(host.meter.list({ functionKey: 'on-project-updated' }).map((c) => c.outcome)).toEqual(['ok']);
     expect(events).toEqual([]);
+  });
+
+  it('every project was snapshotted on install, so a first change is already a diff', async () => {
+    const [event] = await newEventsOf(() =>
+      host.jira.handle({
+        method: 'PUT',
+        path: '/rest/api/3/project/OPS',
+        body: JSON.stringify({ description: 'Runs the lights' }),
+        caller: { kind: 'app' },
+      }),
+    );
+    expect(formatPayload(event!.event).data.fields).toEqual([
+      { id: 5, name: 'Project description', type: 'textarea', value: { current: 'Runs the lights', previous: expect.any(String) as unknown } },
+    ]);
+  });
+});
+
+describe('concurrent writes to one project', () => {
+  it('each event reports the value it replaced: the previous values chain without gaps or repeats', async () => {
+    const budgets = [101, 102, 103, 104, 105, 106];
+    const events = await newEventsOf(() =>
+      Promise.all(budgets.map((b) => callAs(host, pat, 'values/update', { projectId: '10000', values: { Budget: b } }))),
+    );
+    const pairs = events.map((e) => [e.event.changes[0]?.previous, e.event.changes[0]?.current]);
+    expect(pairs).toHaveLength(budgets.length);
+    // Follow the chain from the value before the burst (none): every write must start where another ended.
+    let value: unknown = null;
+    for (let i = 0; i < budgets.length; i++) {
+      const next = pairs.find(([previous]) => previous === value);
+      expect(next, `no event replaced ${String(value)}`).toBeDefined();
+      value = next?.[1];
+    }
+    expect((await callAs(host, pat, 'values/get', { projectId: '10000' })).values).toMatchObject({ '1012': value });
   });
 });
