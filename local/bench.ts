@@ -25,7 +25,7 @@ function summarize(label: string, costs: InvocationCost[]): void {
 async function main(): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-'));
   const started = performance.now();
-  const host = await createHost({ appDir: process.cwd(), dataDir });
+  const host = await createHost({ appDir: process.cwd(), dataDir, appLog: () => undefined });
   console.log(`host start (bundle + load): ${(performance.now() - started).toFixed(0)} ms`);
   await host.idle();
   const caller = { moduleKey: 'projectrak-admin', accountId: DEMO_USERS.admin.accountId, extension: {} };
@@ -37,6 +37,19 @@ async function main(): Promise<void> {
   host.meter.clear();
   for (let i = 0; i < CALLS; i++) await host.ui.invoke(project, 'project/summary', { projectId: '10000' });
   summarize('resolver project/summary', host.meter.list({ functionKey: 'resolver' }));
+
+  host.meter.clear();
+  for (let i = 0; i < CALLS; i++)
+    await host.ui.invoke(project, 'values/update', { projectId: '10000', values: { Status: 1 + (i % 2), 'Estimated time': i * 60_000 } });
+  await host.idle();
+  const updates = host.meter.list({ functionKey: 'resolver' });
+  const consumed = host.meter.list({ functionKey: 'on-change-event' });
+  summarize('resolver values/update', updates);
+  summarize('consumer on-change-event', consumed);
+  const writeBytes = [...updates, ...consumed].reduce((sum, c) => sum + c.kvsWriteBytes, 0);
+  console.log(
+    `per change event: ${((updates.length + consumed.length) / Math.max(1, consumed.length)).toFixed(2)} invocations, ${(writeBytes / Math.max(1, consumed.length)).toFixed(0)} KVS bytes written`,
+  );
 
   host.meter.clear();
   for (let i = 0; i < 20; i++) {

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { captureAppLogs } from './app-logs';
 import { bundleHandlers, loadHandlers } from './bundle';
 import { openDb } from './db';
 import { Egress } from './egress';
@@ -26,6 +27,8 @@ export interface HostOptions {
   errorBackoffMs?: (retryCount: number) => number;
   eventsPerMinute?: number;
   log?: (line: string) => void;
+  /** Where the app's own console output goes (as `forge logs` shows it); printed by default. */
+  appLog?: (line: string) => void;
 }
 
 export type Host = Awaited<ReturnType<typeof createHost>>;
@@ -73,6 +76,7 @@ export async function createHost(options: HostOptions) {
     eventsPerMinute: options.eventsPerMinute ?? 500,
   });
 
+  captureAppLogs(options.appLog ?? ((line) => process.stdout.write(`[app] ${line}\n`)));
   installRuntime({
     app,
     appCodeDir: options.appDir,

@@ -54,8 +54,9 @@ export async function prepareUpdates(
     }
     if (!verdict.ok) errors.push(...verdict.errors.map((e) => ({ ...e, project: update.projectIdOrKey })));
     else if (project) {
-      // Checked here too, so that a call naming several projects is refused whole rather than half written.
-      const tooLarge = exceedsWriteLimits(diffValues(byId, (await readValues(project.id)).values, verdict.values));
+      // With several projects, limits are checked before any is written, so the call is refused whole rather than
+      // half written; a single project's write checks them itself, atomically.
+      const tooLarge = updates.length > 1 ? exceedsWriteLimits(diffValues(byId, (await readValues(project.id)).values, verdict.values)) : undefined;
       if (tooLarge) errors.push({ project: update.projectIdOrKey, field: 'values', code: 'TOO_LARGE', message: `values: ${tooLarge}` });
       else prepared.push({ project, values: verdict.values });
     }

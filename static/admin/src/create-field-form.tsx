@@ -4,9 +4,9 @@ import { Inline, Stack, Text } from '@atlaskit/primitives';
 import { useState, type FormEvent } from 'react';
 import { FIELD_TYPES, OPTION_TYPES, type FieldDefinition, type FieldType } from '../../../src/contract/fields';
 import { call } from '../../shared/api';
-import { toApiError, type ApiError } from '../../shared/api-error';
-import { ErrorBanner } from '../../shared/error-banner';
 import { FormRow } from '../../shared/form-row';
+import { useSubmit } from '../../shared/use-submit';
+import { FormFailure } from './form-failure';
 import { FIELD_TYPE_LABELS } from './field-type-labels';
 import { formErrors } from './form-errors';
 
@@ -18,18 +18,14 @@ export function CreateFieldForm({ onCreated }: { onCreated: (field: FieldDefinit
   const [type, setType] = useState<FieldType>('text');
   const [description, setDescription] = useState('');
   const [options, setOptions] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<ApiError | null>(null);
+  const { busy, failure, run } = useSubmit();
   const [created, setCreated] = useState<string | null>(null);
   const hasOptions = OPTION_TYPES.includes(type);
   const errors = formErrors(failure, INPUTS);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setFailure(null);
+  const submit = (event: FormEvent) => {
     setCreated(null);
-    try {
+    return run(event, async () => {
       const optionNames = options
         .split('\n')
         .map((line) => line.trim())
@@ -45,11 +41,7 @@ export function CreateFieldForm({ onCreated }: { onCreated: (field: FieldDefinit
       setOptions('');
       setCreated(field.name);
       onCreated(field);
-    } catch (thrown) {
-      setFailure(toApiError(thrown));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -114,15 +106,7 @@ export function CreateFieldForm({ onCreated }: { onCreated: (field: FieldDefinit
             />
           </FormRow>
         ) : null}
-        {failure ? (
-          <ErrorBanner error={failure} title="Could not create the field">
-            {errors.other.map((entry) => (
-              <Text as="p" key={`${entry.field}-${entry.code}`}>
-                {entry.field}: {entry.message}
-              </Text>
-            ))}
-          </ErrorBanner>
-        ) : null}
+        <FormFailure failure={failure} title="Could not create the field" other={errors.other} />
         <Inline space="space.200" alignBlock="center">
           <Button type="submit" appearance="primary" isLoading={busy} testId="create-field-submit">
             Create field
