@@ -1,4 +1,5 @@
 import type { Db } from './db';
+import { currentInvocation } from './runtime';
 
 /** Ports Forge's egress proxy lets through (FORGE-NOTES.md, "Outbound fetch"). */
 const ALLOWED_PORTS = new Set(['', '443', '8443', '8444', '80', '8080', '7990', '8089', '8090', '8085', '8060']);
@@ -68,21 +69,48 @@ export class Egress {
     return { allowed: false, reason: `${host} is not in permissions.external.fetch.backend nor an approved egress domain` };
   }
 
-  /** The wrapped `fetch` the app's bundle captures. */
+  /**
+   * The app's `fetch`: every request, and every redirect it follows, must pass the rules — a redirect to a
+   * host that is not allowed is refused like a direct request to it.
+   */
   fetchThrough(original: typeof fetch): (input: string | URL | Request, init?: RequestInit) => Promise<Response> {
     return async (input, init) => {
-      const request = new Request(input, init);
-      const url = new URL(request.url);
-      const verdict = this.check(url);
-      if (!verdict.allowed) {
-        const status = url.protocol === 'https:' ? 403 : 400;
-        return new Response(JSON.stringify({ message: `Egress refused: ${verdict.reason ?? ''}` }), {
-          status,
-          headers: { 'content-type': 'application/json', 'forge-proxy-error': 'EGRESS_NOT_ALLOWED' },
-        });
+      const counters = currentInvocation()?.counters;
+      const first = new Request(input, init);
+      const follow = first.redirect === 'follow';
+      // The body is read once, so a 307/308 redirect can send it again.
+      let body = first.body ? await first.arrayBuffer() : undefined;
+      let method = first.method;
+      let url = new URL(first.url);
+      for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
+        if (counters) counters.fetches++;
+        const verdict = this.check(url);
+        if (!verdict.allowed) return refusal(url, verdict.reason ?? '');
+        const request = new Request(url, { method, headers: first.headers, redirect: 'manual', ...(body === undefined ? {} : { body }) });
+        const virtual = this.virtualHosts.get(url.hostname.toLowerCase());
+        const response = virtual ? await virtual(request) : await original(request);
+        const location = response.headers.get('location');
+        if (!follow || !REDIRECTS.has(response.status) || !location) return response;
+        if (response.status === 303 || ((response.status === 301 || response.status === 302) && method === 'POST')) {
+          method = 'GET';
+          body = undefined;
+        }
+        url = new URL(location, url);
       }
-      const virtual = this.virtualHosts.get(url.hostname.toLowerCase());
-      return virtual ? virtual(request) : original(request);
+      return new Response(JSON.stringify({ message: `Egress refused: more than ${MAX_REDIRECTS} redirects` }), {
+        status: 508,
+        headers: { 'forge-proxy-error': 'TOO_MANY_REDIRECTS' },
+      });
     };
   }
+}
+
+const MAX_REDIRECTS = 20;
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+
+function refusal(url: URL, reason: string): Response {
+  return new Response(JSON.stringify({ message: `Egress refused: ${reason}` }), {
+    status: url.protocol === 'https:' ? 403 : 400,
+    headers: { 'content-type': 'application/json', 'forge-proxy-error': 'EGRESS_NOT_ALLOWED' },
+  });
 }

@@ -1,10 +1,10 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import { captureAppLogs } from './app-logs';
 import { bundleHandlers, loadHandlers } from './bundle';
+import { emptyDataDir, lockDataDir } from './data-lock';
 import { openDb } from './db';
+import type { Db } from './db';
 import { Egress } from './egress';
-import { createForgeFetch } from './forge-fetch';
+import { createForgeFetch, notEmulated } from './forge-fetch';
 import { HostMeta } from './host-meta';
 import { Invoker } from './invoker';
 import { createJira } from './jira';
@@ -14,7 +14,8 @@ import { Meter } from './meter';
 import { createQueueRoutes } from './queue/routes';
 import { defaultErrorBackoffMs, Scheduler } from './queue/scheduler';
 import { QueueStore } from './queue/store';
-import { installRuntime } from './runtime';
+import { installGlobals } from './runtime';
+import type { Platform } from './runtime';
 import { Triggers } from './triggers';
 import { UiCalls } from './ui-calls';
 
@@ -35,9 +36,23 @@ export type Host = Awaited<ReturnType<typeof createHost>>;
 
 /** Starts the app's real handlers on this machine, with everything Forge would provide around them. */
 export async function createHost(options: HostOptions) {
-  const log = options.log ?? (() => undefined);
-  if (options.reset) fs.rmSync(options.dataDir, { recursive: true, force: true });
+  const unlock = lockDataDir(options.dataDir);
+  if (options.reset) emptyDataDir(options.dataDir);
   const db = openDb(options.dataDir);
+  try {
+    return await assemble(options, db, unlock);
+  } catch (error) {
+    db.close();
+    unlock();
+    throw error;
+  }
+}
+
+// How long stopping waits for work in progress; what is still running then is run again on the next start.
+const STOP_GRACE_MS = 5000;
+
+async function assemble(options: HostOptions, db: Db, unlock: () => void) {
+  const log = options.log ?? (() => undefined);
   const loaded = loadManifest(options.appDir);
   const meta = new HostMeta(db);
   const jira = createJira(db);
@@ -76,25 +91,32 @@ export async function createHost(options: HostOptions) {
     eventsPerMinute: options.eventsPerMinute ?? 500,
   });
 
-  captureAppLogs(options.appLog ?? ((line) => process.stdout.write(`[app] ${line}\n`)));
-  installRuntime({
+  let stopping = false;
+  let closed: Promise<void> | undefined;
+  const forgeFetch = createForgeFetch({ kvs, jira, queue });
+  const platform: Platform = {
     app,
     appCodeDir: options.appDir,
-    route: createForgeFetch({ kvs, jira, queue }),
+    // Once stopping, platform calls of invocations that outlive the grace period get an answer, not a closed database.
+    route: (typeInfo, path, init) => (stopping ? Promise.resolve(notEmulated('calls after the host stopped')) : forgeFetch(typeInfo, path, init)),
     egress: (native) => egress.fetchThrough(native),
-  });
+    appLog: options.appLog ?? ((line) => process.stdout.write(`[app] ${line}\n`)),
+  };
+  installGlobals();
   const outputs = await bundleHandlers(loaded, path.join(options.dataDir, 'build'));
   // The scheduler's consumers run through this invoker; the scheduler starts only once it exists.
-  const invoker = new Invoker(loadHandlers(loaded, outputs), loaded, meter);
+  const invoker = new Invoker(loadHandlers(loaded, outputs), loaded, meter, platform);
   const triggers = new Triggers(loaded, invoker, app, log);
   const ui = new UiCalls(loaded, invoker, app, jira, egress);
 
-  jira.onProjectUpdated((event) => triggers.emit(event.eventType, { ...event }));
+  jira.onProjectUpdated((event) => void triggers.emit(event.eventType, { ...event }));
   scheduler.start();
   const stopSchedules = triggers.startSchedules();
   if (!meta.get('installedAt')) {
-    meta.set('installedAt', new Date().toISOString());
-    triggers.emit('avi:forge:installed:app', triggers.installedEvent());
+    // Recorded only once the app handled it: a failed or interrupted install is sent again on the next start.
+    void triggers.emit('avi:forge:installed:app', triggers.installedEvent()).then((ok) => {
+      if (ok && !stopping) meta.set('installedAt', new Date().toISOString());
+    });
   }
 
   return {
@@ -118,11 +140,21 @@ export async function createHost(options: HostOptions) {
         await scheduler.idle(timeoutMs);
       }
     },
-    async close(): Promise<void> {
-      stopSchedules();
-      await triggers.idle();
-      await scheduler.stop();
-      db.close();
+    /** Stops taking work, waits a grace period for work in progress, then closes the data folder. */
+    close(): Promise<void> {
+      closed ??= (async () => {
+        stopSchedules();
+        const settled = (async () => {
+          await triggers.idle();
+          await scheduler.stop();
+          await invoker.idle();
+        })();
+        await Promise.race([settled, new Promise((resolve) => setTimeout(resolve, STOP_GRACE_MS).unref())]);
+        stopping = true;
+        db.close();
+        unlock();
+      })();
+      return closed;
     },
   };
 }

@@ -2,6 +2,7 @@ import type { Handler } from './bundle';
 import type { LoadedManifest } from './manifest';
 import type { Meter } from './meter';
 import { newInvocation, runInInvocation } from './runtime';
+import type { Platform } from './runtime';
 
 // Forge's default function time limits (FORGE-NOTES.md, "Function time").
 const DEFAULT_TIMEOUT_S: Record<string, number> = { webtrigger: 55 };
@@ -28,14 +29,30 @@ export class Invoker {
     private readonly handlers: Map<string, Handler>,
     private readonly loaded: LoadedManifest,
     private readonly meter: Meter,
+    private readonly platform: Platform,
   ) {}
 
-  async invoke(request: InvokeRequest): Promise<unknown> {
+  private readonly running = new Set<Promise<unknown>>();
+
+  /** Resolves when no invocation is running (the host waits on it before stopping). */
+  async idle(): Promise<void> {
+    while (this.running.size > 0) await Promise.allSettled([...this.running]);
+  }
+
+  invoke(request: InvokeRequest): Promise<unknown> {
+    const run = this.run(request);
+    const tracked = run.catch(() => undefined).finally(() => this.running.delete(tracked));
+    this.running.add(tracked);
+    return run;
+  }
+
+  private async run(request: InvokeRequest): Promise<unknown> {
     const handler = this.handlers.get(request.functionKey);
     if (!handler) throw new Error(`manifest.yml has no function '${request.functionKey}'`);
     const declared = this.loaded.manifest.modules.function.find((f) => f.key === request.functionKey)?.timeoutSeconds;
     const timeoutSeconds = declared ?? DEFAULT_TIMEOUT_S[request.moduleType] ?? FALLBACK_TIMEOUT_S;
-    const invocation = newInvocation({ ...request, timeoutSeconds });
+    const { args: _args, ...fields } = request;
+    const invocation = newInvocation(this.platform, { ...fields, timeoutSeconds });
     const startedAt = Date.now();
     const started = performance.now();
     let outcome: 'ok' | 'error' = 'error';

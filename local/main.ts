@@ -34,8 +34,15 @@ async function main(): Promise<void> {
     ...(values['retention-ms'] ? { retentionMs: Number(values['retention-ms']) } : {}),
     ...(values['backoff-ms'] ? { errorBackoffMs: () => Number(values['backoff-ms']) } : {}),
   });
-  if (!values['no-pages']) await buildPages(host.loaded, { log });
-  const server = await startSandboxServer(host, { port: Number(values.port ?? process.env.PORT ?? 8080) });
+  let server: Awaited<ReturnType<typeof startSandboxServer>>;
+  try {
+    if (!values['no-pages']) await buildPages(host.loaded, { log });
+    server = await startSandboxServer(host, { port: Number(values.port ?? process.env.PORT ?? 8080) });
+  } catch (error) {
+    // Release the data folder (and requeue nothing half-run) before reporting, e.g. a port already in use.
+    await host.close();
+    throw error;
+  }
 
   console.log(`Projectrak sandbox ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   console.log(`  Home           ${server.url}/`);
@@ -47,7 +54,11 @@ async function main(): Promise<void> {
 
   let stopping = false;
   const stop = (signal: string) => {
-    if (stopping) return;
+    if (stopping) {
+      // A second Ctrl-C does not wait: what was running is run again on the next start (at least once).
+      console.log(`[sandbox] ${signal} again: exiting now`);
+      process.exit(130);
+    }
     stopping = true;
     console.log(`\n[sandbox] ${signal}: stopping…`);
     void server

@@ -34,17 +34,32 @@ export class Triggers {
     return { installContext: `ari:cloud:jira::site/${this.app.cloudId}` };
   }
 
-  /** Forge delivers product events asynchronously: the caller does not wait for the trigger. */
-  emit(eventType: string, event: Record<string, unknown>): void {
-    for (const trigger of this.loaded.manifest.modules.trigger.filter((t) => t.events.includes(eventType))) {
-      const run = this.invoker
-        .invoke({ functionKey: trigger.function, moduleType: 'trigger', moduleKey: trigger.key, accountId: undefined, args: [event, this.context()] })
-        .catch((error: unknown) =>
-          this.log(`trigger ${trigger.key} failed on ${eventType}: ${error instanceof Error ? error.message : String(error)}`),
-        )
-        .finally(() => this.running.delete(run));
-      this.running.add(run);
-    }
+  /**
+   * Forge delivers product events asynchronously: the caller does not wait for the triggers. The promise says
+   * whether every subscribed trigger handled the event (for the installed event, which is sent until it is).
+   */
+  emit(eventType: string, event: Record<string, unknown>): Promise<boolean> {
+    const runs = this.loaded.manifest.modules.trigger
+      .filter((t) => t.events.includes(eventType))
+      .map((trigger) => {
+        const run: Promise<boolean> = this.invoker
+          .invoke({
+            functionKey: trigger.function,
+            moduleType: 'trigger',
+            moduleKey: trigger.key,
+            accountId: undefined,
+            args: [event, this.context()],
+          })
+          .then(() => true)
+          .catch((error: unknown) => {
+            this.log(`trigger ${trigger.key} failed on ${eventType}: ${error instanceof Error ? error.message : String(error)}`);
+            return false;
+          })
+          .finally(() => this.running.delete(run));
+        this.running.add(run);
+        return run;
+      });
+    return Promise.all(runs).then((results) => results.every(Boolean));
   }
 
   /** `scheduledTrigger` modules: each runs on its interval while the host is up (Forge starts them on deploy). */

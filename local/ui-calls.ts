@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { Egress } from './egress';
 import type { Invoker } from './invoker';
 import type { JiraFake } from './jira';
@@ -73,15 +74,48 @@ export class UiCalls {
   bridge(caller: UiCaller, name: string, payload: unknown): { known: boolean; result?: unknown } {
     if (name === 'getContext') return { known: true, result: this.context(caller) };
     if (name === '__permission__egressGet') return { known: true, result: this.egress.approved() };
-    if (name === '__permission__egressSet') {
-      const request = payload as { egresses?: { key: string; configured?: { domain: string }[] }[] } | undefined;
-      for (const group of request?.egresses ?? [])
-        this.egress.approve(
-          group.key,
-          (group.configured ?? []).map((c) => c.domain),
-        );
-      return { known: true, result: true };
-    }
+    if (name === '__permission__egressSet') return { known: true, result: this.approveEgress(caller, payload) };
     return { known: false };
   }
+
+  /**
+   * Customer-managed egress (`permissions.egress.set`): only for an app whose manifest enables it, only for a
+   * Jira admin (on Forge the admin approves in a dialog), at most 10 groups of 10 domains per installation.
+   */
+  private approveEgress(caller: UiCaller, payload: unknown): true {
+    if (this.loaded.manifest.permissions.external?.configurable?.enabled !== true) {
+      throw new UiCallError(400, 'manifest.yml does not enable permissions.external.configurable');
+    }
+    if (!this.jira.users().find((u) => u.accountId === caller.accountId)?.jiraAdmin)
+      throw new UiCallError(403, 'Only a Jira admin can approve egress');
+    const parsed = egressRequest.safeParse(payload);
+    if (!parsed.success) throw new UiCallError(400, `Invalid egress request: ${parsed.error.issues[0]?.message ?? ''}`);
+    for (const group of parsed.data.egresses)
+      this.egress.approve(
+        group.key,
+        group.configured.map((c) => c.domain),
+      );
+    return true;
+  }
 }
+
+// Forge allows 10 groups of 10 domains per installation (FORGE-NOTES.md, "Outbound fetch").
+const egressRequest = z.object({
+  egresses: z
+    .array(
+      z.object({
+        key: z.string().min(1),
+        configured: z
+          .array(
+            z.object({
+              domain: z
+                .string()
+                .max(253)
+                .regex(/^(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)+$/i, 'a domain such as hooks.example.com or *.example.com'),
+            }),
+          )
+          .max(10),
+      }),
+    )
+    .max(10),
+});

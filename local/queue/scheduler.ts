@@ -28,6 +28,7 @@ export class Scheduler {
   private timer: NodeJS.Timeout | undefined;
   private readonly inFlight = new Set<Promise<void>>();
   private stopped = false;
+  private detached = false;
   private readonly now: () => number;
 
   constructor(private readonly options: SchedulerOptions) {
@@ -40,26 +41,34 @@ export class Scheduler {
     this.wake();
   }
 
-  /** Looks for due work now (after a push) and re-arms the timer for the next due event. */
+  /** Looks for due work now (after a push or a finished run) and re-arms the timer for the next due event. */
   wake(): void {
     if (this.stopped) return;
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
     this.dispatchDue();
     const next = this.options.store.nextRunAt();
-    if (next !== undefined) this.timer = setTimeout(() => this.wake(), Math.min(1000, Math.max(5, next - this.now())));
+    // A due event that could not start (too much in flight) is picked up when a run ends, which wakes us.
+    if (next !== undefined && next > this.now()) this.timer = setTimeout(() => this.wake(), Math.min(1000, next - this.now()));
   }
 
+  /** Stops starting events and waits for those running; `detach` then drops their results (the host is closing). */
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     await Promise.allSettled([...this.inFlight]);
   }
 
+  /** After this, runs still going write nothing: they stay "running" and are run again on the next start. */
+  detach(): void {
+    this.stopped = true;
+    this.detached = true;
+  }
+
   /** Resolves when nothing is pending or running (tests and benchmarks wait on it). */
   async idle(timeoutMs = 30_000): Promise<void> {
     const until = Date.now() + timeoutMs;
-    while (this.options.store.nextRunAt() !== undefined || this.inFlight.size > 0) {
+    while (this.options.store.busy() || this.inFlight.size > 0) {
       if (Date.now() > until) throw new Error('queue did not drain in time');
       await new Promise((r) => setTimeout(r, 10));
     }
@@ -68,20 +77,19 @@ export class Scheduler {
   private dispatchDue(): void {
     const maxInFlight = this.options.maxInFlight ?? 8;
     if (this.inFlight.size >= maxInFlight) return;
-    const claimedPerKey = new Map<string, number>();
-    for (const event of this.options.store.due(this.now(), 200)) {
+    for (const event of this.options.store.due(this.now(), maxInFlight * 4)) {
       if (this.inFlight.size >= maxInFlight) return;
-      if (event.concurrency) {
-        const running = this.options.store.runningFor(event.concurrency.key);
-        const claimed = claimedPerKey.get(event.concurrency.key) ?? 0;
-        if (running + claimed >= event.concurrency.limit) continue;
-        claimedPerKey.set(event.concurrency.key, claimed + 1);
-      }
-      this.options.store.markRunning(event.id);
-      const run = this.run(event).finally(() => {
-        this.inFlight.delete(run);
-        this.wake();
-      });
+      // Rows claimed earlier in this pass are already counted as running.
+      if (event.concurrency && this.options.store.runningFor(event.concurrency.key) >= event.concurrency.limit) continue;
+      if (!this.options.store.claim(event.id)) continue;
+      const run = this.run(event)
+        .catch((error: unknown) =>
+          this.options.log?.(`queue: event ${event.id} could not be settled: ${error instanceof Error ? error.message : String(error)}`),
+        )
+        .finally(() => {
+          this.inFlight.delete(run);
+          this.wake();
+        });
       this.inFlight.add(run);
     }
   }
@@ -95,7 +103,9 @@ export class Scheduler {
     let result: unknown;
     try {
       result = await this.options.runConsumer(event, asyncEventOf(event, this.now()));
+      if (this.detached) return;
     } catch (error) {
+      if (this.detached) return;
       const message = error instanceof Error ? error.message : String(error);
       this.retryOrBury(
         event,

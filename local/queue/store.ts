@@ -38,6 +38,8 @@ interface Row {
   last_error: string | null;
 }
 
+const HAS_ROOM = `(e.conc_key IS NULL OR (SELECT COUNT(*) FROM queue_events r WHERE r.status = 'running' AND r.conc_key = e.conc_key) < e.conc_limit)`;
+
 function toEvent(row: Row): QueuedEvent {
   return {
     id: row.id,
@@ -90,17 +92,23 @@ export class QueueStore {
     })();
   }
 
-  /** Due events in push order; the scheduler applies concurrency limits. */
+  /** Due events in push order, leaving out those whose concurrency key is already at its limit. */
   due(now: number, limit: number): QueuedEvent[] {
     const rows = this.db
-      .prepare(`SELECT * FROM queue_events WHERE status = 'pending' AND run_at <= ? ORDER BY run_at, seq LIMIT ?`)
+      .prepare(`SELECT * FROM queue_events e WHERE status = 'pending' AND run_at <= ? AND ${HAS_ROOM} ORDER BY run_at, seq LIMIT ?`)
       .all(now, limit) as Row[];
     return rows.map(toEvent);
   }
 
+  /** When the next event could start: the earliest pending one whose key has room (a full key waits for a run to end). */
   nextRunAt(): number | undefined {
-    const row = this.db.prepare(`SELECT MIN(run_at) AS t FROM queue_events WHERE status = 'pending'`).get() as { t: number | null };
+    const row = this.db.prepare(`SELECT MIN(run_at) AS t FROM queue_events e WHERE status = 'pending' AND ${HAS_ROOM}`).get() as { t: number | null };
     return row.t ?? undefined;
+  }
+
+  /** Anything pending or running at all (for waiting until the queue drained). */
+  busy(): boolean {
+    return this.db.prepare(`SELECT 1 FROM queue_events WHERE status IN ('pending', 'running') LIMIT 1`).get() !== undefined;
   }
 
   runningFor(concurrencyKey: string): number {
@@ -110,8 +118,9 @@ export class QueueStore {
     return row.n;
   }
 
-  markRunning(id: string): void {
-    this.db.prepare(`UPDATE queue_events SET status = 'running' WHERE id = ?`).run(id);
+  /** Claims a pending event; false if it is no longer pending (claimed or cancelled meanwhile). */
+  claim(id: string): boolean {
+    return this.db.prepare(`UPDATE queue_events SET status = 'running' WHERE id = ? AND status = 'pending'`).run(id).changes === 1;
   }
 
   finish(id: string, status: 'succeeded' | 'failed' | 'dead', lastError?: string): void {

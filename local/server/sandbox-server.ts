@@ -2,13 +2,12 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Host } from '../host';
 import type { DemoUser } from '../jira';
-import { UiCallError } from '../ui-calls';
 import { framedBody, homeBody, layout, receiverBody } from './html';
-import { cookie, headerLists, readBody, redirect, send, sendJson, sendResponse, toRequest } from './http-util';
+import { headerLists, readBody, redirect, send, sendJson, sendResponse, toRequest } from './http-util';
 import { Receiver, RECEIVER_HOST } from './receiver';
+import { chosenUser, isCrossSite, pageUser, safeBack, userCookie } from './sandbox-user';
 import { serveResourceFile } from './static-files';
-
-const USER_COOKIE = 'sandbox_user';
+import { answerBridgeCall } from './bridge-endpoint';
 
 export interface SandboxServer {
   url: string;
@@ -21,11 +20,24 @@ export async function startSandboxServer(host: Host, options: { port: number; ho
   const receiver = new Receiver(host.db);
   host.egress.addVirtualHost(RECEIVER_HOST, (request) => receiver.record(request));
   const users = host.jira.users();
-  const userOf = (req: http.IncomingMessage): DemoUser => users.find((u) => u.accountId === cookie(req, USER_COOKIE)) ?? (users[0] as DemoUser);
   let origin = '';
 
-  const page = (req: http.IncomingMessage, res: http.ServerResponse, title: string, body: string) =>
-    send(res, 200, 'text/html; charset=utf-8', layout({ title, users, currentUser: userOf(req), back: req.url ?? '/', body }));
+  const page = (req: http.IncomingMessage, res: http.ServerResponse, title: string, body: string) => {
+    const { user, setCookie } = pageUser(req, users);
+    send(
+      res,
+      200,
+      'text/html; charset=utf-8',
+      layout({ title, users, currentUser: user, back: req.url ?? '/', body }),
+      setCookie ? { 'set-cookie': setCookie } : {},
+    );
+  };
+  /** Calls into Jira or the app act as the chosen user; without one they are refused. */
+  const actingUser = (req: http.IncomingMessage, res: http.ServerResponse): DemoUser | undefined => {
+    const user = chosenUser(req, users);
+    if (!user) sendJson(res, 403, { message: 'Choose who to act as first (open a sandbox page, or set the sandbox_user cookie)' });
+    return user;
+  };
 
   async function route(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', origin);
@@ -83,12 +95,15 @@ export async function startSandboxServer(host: Host, options: { port: number; ho
       return send(res, answer.statusCode, answer.headers['content-type']?.[0] ?? 'text/plain', answer.body, answer.headers);
     }
     if (p.startsWith('/rest/api/')) {
+      if (method !== 'GET' && isCrossSite(req)) return sendJson(res, 403, { message: 'cross-site request refused' });
+      const user = actingUser(req, res);
+      if (!user) return;
       const body = await readBody(req);
       const response = await host.jira.handle({
         method,
         path: p + url.search,
         ...(body ? { body } : {}),
-        caller: { kind: 'user', accountId: userOf(req).accountId },
+        caller: { kind: 'user', accountId: user.accountId },
       });
       return sendResponse(res, response);
     }
@@ -101,18 +116,22 @@ export async function startSandboxServer(host: Host, options: { port: number; ho
     if (req.method === 'GET' && p === '/__sandbox/meter') return sendJson(res, 200, host.meter.list());
     if (req.method === 'GET' && p === '/__sandbox/queue') return sendJson(res, 200, host.queueStore.list());
     if (req.method === 'GET' && p === '/__sandbox/received') return sendJson(res, 200, receiver.list());
+    if (isCrossSite(req)) return sendJson(res, 403, { message: 'cross-site request refused' });
     const body = await readBody(req);
     const form = new URLSearchParams(body);
     if (req.method === 'POST' && p === '/__sandbox/user') {
-      const accountId = form.get('accountId') ?? '';
-      return redirect(res, safeBack(form.get('back')), { 'set-cookie': `${USER_COOKIE}=${encodeURIComponent(accountId)}; Path=/; SameSite=Lax` });
+      const chosen = users.find((u) => u.accountId === form.get('accountId'));
+      if (!chosen) return sendJson(res, 400, { message: 'accountId: not a demo user' });
+      return redirect(res, safeBack(form.get('back'), origin), { 'set-cookie': userCookie(chosen.accountId) });
     }
     if (req.method === 'POST' && p === '/__sandbox/rename') {
+      const user = actingUser(req, res);
+      if (!user) return;
       const response = await host.jira.handle({
         method: 'PUT',
         path: `/rest/api/3/project/${encodeURIComponent(form.get('project') ?? '')}`,
         body: JSON.stringify({ name: form.get('name') }),
-        caller: { kind: 'user', accountId: userOf(req).accountId },
+        caller: { kind: 'user', accountId: user.accountId },
       });
       if (!response.ok) return send(res, response.status, 'application/json', await response.text());
       return redirect(res, '/');
@@ -121,25 +140,13 @@ export async function startSandboxServer(host: Host, options: { port: number; ho
       receiver.clear();
       return redirect(res, '/receiver');
     }
-    if (req.method === 'POST' && p === '/__sandbox/bridge') return bridgeCall(req, res, body);
-    return send(res, 404, 'text/plain', `not found: ${p}`);
-  }
-
-  async function bridgeCall(req: http.IncomingMessage, res: http.ServerResponse, body: string): Promise<void> {
-    const call = JSON.parse(body) as { name: string; payload: unknown; moduleKey: string; extension: Record<string, unknown> };
-    const caller = { moduleKey: call.moduleKey, accountId: userOf(req).accountId, extension: call.extension ?? {} };
-    try {
-      if (call.name === 'invoke') {
-        const { functionKey, payload } = call.payload as { functionKey: string; payload: unknown };
-        return sendJson(res, 200, { result: await host.ui.invoke(caller, functionKey, payload) });
-      }
-      const answer = host.ui.bridge(caller, call.name, call.payload);
-      if (!answer.known) return sendJson(res, 200, { result: null, warning: `bridge call '${call.name}' is not emulated by the sandbox` });
-      return sendJson(res, 200, { result: answer.result });
-    } catch (error) {
-      const status = error instanceof UiCallError ? error.status : 500;
-      return sendJson(res, status, { message: error instanceof Error ? error.message : String(error) });
+    if (req.method === 'POST' && p === '/__sandbox/bridge') {
+      // JSON only: a form or text/plain post from another page could not have been sent by the bridge script.
+      if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return sendJson(res, 415, { message: 'bridge calls are JSON' });
+      const user = actingUser(req, res);
+      return user ? answerBridgeCall(host, res, user, body) : undefined;
     }
+    return send(res, 404, 'text/plain', `not found: ${p}`);
   }
 
   const server = http.createServer((req, res) => {
@@ -148,7 +155,13 @@ export async function startSandboxServer(host: Host, options: { port: number; ho
       else res.end();
     });
   });
-  await new Promise<void>((resolve) => server.listen(options.port, options.hostname ?? '127.0.0.1', resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.hostname ?? '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
   const address = server.address() as AddressInfo;
   origin = `http://127.0.0.1:${address.port}`;
   return {
@@ -160,9 +173,4 @@ export async function startSandboxServer(host: Host, options: { port: number; ho
         server.close(() => resolve());
       }),
   };
-}
-
-/** Only same-site paths: the switcher must not become an open redirect. */
-function safeBack(back: string | null): string {
-  return back && back.startsWith('/') && !back.startsWith('//') ? back : '/';
 }

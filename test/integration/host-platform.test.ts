@@ -132,6 +132,31 @@ describe('egress through the local host', () => {
     });
   });
 
+  it('checks every redirect it follows: a hop to a host not allowed is refused; fetches are metered', async () => {
+    host = await startHost();
+    host.egress.addVirtualHost('api.allowed.test', (request) =>
+      Promise.resolve(
+        new URL(request.url).pathname === '/inside'
+          ? new Response('arrived', { status: 200 })
+          : new Response(null, {
+              status: 302,
+              headers: { location: new URL(request.url).pathname === '/out' ? 'https://evil.example.com/x' : '/inside' },
+            }),
+      ),
+    );
+    host.meter.clear();
+    expect(await callResolver(host, admin, 'fetch', { url: 'https://api.allowed.test/hop' })).toEqual({
+      status: 200,
+      proxyError: null,
+      body: 'arrived',
+    });
+    expect(host.meter.list({ functionKey: 'resolver' })[0]).toMatchObject({ fetches: 2 });
+    expect(await callResolver(host, admin, 'fetch', { url: 'https://api.allowed.test/out' })).toMatchObject({
+      status: 403,
+      proxyError: 'EGRESS_NOT_ALLOWED',
+    });
+  });
+
   it('admits a domain once an admin approved it (customer-managed egress)', async () => {
     host = await startHost();
     host.egress.addVirtualHost('hooks.customer.test', () => Promise.resolve(new Response('ok')));
