@@ -93,6 +93,18 @@ describe('@forge/events through the local host', () => {
     expect(await callResolver(host, admin, 'queue/stats', { jobId })).toEqual({ success: 2, inProgress: 0, failed: 0 });
   });
 
+  it('cancels a job: its delayed events never run, and its stats say so', async () => {
+    host = await startHost();
+    const jobId = await push(host, [
+      { body: { id: 'never-1' }, delayInSeconds: 1 },
+      { body: { id: 'never-2' }, delayInSeconds: 1 },
+    ]);
+    expect(await callResolver(host, admin, 'queue/cancel', { jobId })).toEqual({ cancelled: true });
+    await host.idle();
+    expect(await runsOf(host, 'never-1')).toBeNull();
+    expect(await callResolver(host, admin, 'queue/stats', { jobId })).toEqual({ success: 0, inProgress: 0, failed: 2 });
+  });
+
   it('refuses a push of more than 50 events in the SDK, before it reaches the platform', async () => {
     host = await startHost();
     const answer = await callResolver(host, admin, 'queue/push', { events: Array.from({ length: 51 }, (_, i) => ({ body: { id: `x${i}` } })) });

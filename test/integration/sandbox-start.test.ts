@@ -38,4 +38,26 @@ describe('npm start (local/main.ts with the real app)', () => {
     const received = (await (await fetch(`${running.url}/__sandbox/received`)).json()) as { method: string; body: string }[];
     expect(received).toMatchObject([{ method: 'POST', body: '{"type":"ping"}' }]);
   });
+
+  it('keeps data across restarts, and --reset starts from empty data', async () => {
+    const dataDir = tempDir();
+    const args = ['--app', PROJECT_ROOT, '--data', dataDir, '--port', '0', '--no-pages'];
+    const demoName = async () => (await get(`${running!.url}/`)).text.match(/<a href="\/project\/DEMO">([^<]+)<\/a>/)?.[1];
+    running = await startSandboxProcess(args);
+    const renamed = await fetch(`${running.url}/__sandbox/rename`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: 'sandbox_user=5f8a1c2e9b3d4a0012e4c7a1' },
+      body: 'project=10000&name=Renamed+demo',
+    });
+    expect(renamed.status).toBe(303);
+    running.child.kill('SIGINT');
+    await exited(running.child);
+    running = await startSandboxProcess(args);
+    expect(await demoName()).toBe('Renamed demo');
+    running.child.kill('SIGINT');
+    await exited(running.child);
+    running = await startSandboxProcess([...args, '--reset']);
+    expect(await demoName()).toBe('Demo project');
+  });
 });
