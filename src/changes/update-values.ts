@@ -38,7 +38,6 @@ export async function prepareUpdates(
   const prepared: PreparedUpdate[] = [];
   const errors: ProjectFieldError[] = [];
   for (const update of updates) {
-    const verdict = validateUpdate(fields, update.input, refs);
     let project: ChangeEvent['project'] | undefined;
     try {
       const found = await getProject(update.projectIdOrKey, 'app');
@@ -52,17 +51,22 @@ export async function prepareUpdates(
         message: `project: there is no project ${update.projectIdOrKey}`,
       });
     }
+    const stored = project ? (await readValues(project.id)).values : new Map<number, RawValue>();
+    const verdict = validateUpdate(fields, update.input, { ...refs, alreadyStored: (fieldId, item) => holds(stored.get(fieldId), item) });
     if (!verdict.ok) errors.push(...verdict.errors.map((e) => ({ ...e, project: update.projectIdOrKey })));
     else if (project) {
-      // With several projects, limits are checked before any is written, so the call is refused whole rather than
-      // half written; a single project's write checks them itself, atomically.
-      const tooLarge = updates.length > 1 ? exceedsWriteLimits(diffValues(byId, (await readValues(project.id)).values, verdict.values)) : undefined;
+      // Limits are checked before any project is written, so a call naming several is refused whole, not half
+      // written; the write checks them again against what is stored then.
+      const tooLarge = exceedsWriteLimits(diffValues(byId, stored, verdict.values));
       if (tooLarge) errors.push({ project: update.projectIdOrKey, field: 'values', code: 'TOO_LARGE', message: `values: ${tooLarge}` });
       else prepared.push({ project, values: verdict.values });
     }
   }
   return { fields, prepared, errors };
 }
+
+const holds = (value: RawValue | undefined, item: string | number): boolean =>
+  value !== undefined && (Array.isArray(value) ? (value as (string | number)[]).includes(item) : value === item);
 
 export async function applyUpdate(update: PreparedUpdate, fields: FieldDefinition[], who: Pick<CommitRequest, 'user' | 'source'>, now = Date.now()) {
   return commitChanges({ project: update.project, fields: new Map(fields.map((f) => [f.id, f])), next: update.values, ...who, now });

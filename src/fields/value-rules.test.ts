@@ -120,4 +120,14 @@ describe('value rules (property tests)', () => {
     expect(checkValue(makeField('multiuser'), [], refs)).toEqual({ ok: true, value: null });
     expect(checkValue(makeField('text'), '', refs)).toEqual({ ok: true, value: null });
   });
+
+  it('keeps what a project already holds: a disabled option or a vanished user stays, but cannot be chosen anew', () => {
+    const stored = new Map<number, unknown[]>([[2001, [3, 1]]]);
+    const holding = { ...refs, alreadyStored: (fieldId: number, item: string | number) => stored.get(fieldId)?.includes(item) ?? false };
+    expect(checkValue(makeField('multilist'), [3, 1, 2], holding)).toEqual({ ok: true, value: [3, 1, 2] });
+    expect(checkValue(makeField('multilist'), [3, 2], refs)).toMatchObject({ ok: false, code: 'DISABLED_OPTION' });
+    stored.set(2001, ['gone-user']);
+    expect(checkValue(makeField('multiuser'), ['gone-user', [...KNOWN_USERS][0]], holding)).toMatchObject({ ok: true });
+    expect(checkValue(makeField('multiuser'), ['other-gone-user'], holding)).toMatchObject({ ok: false, code: 'UNKNOWN_USER' });
+  });
 });

@@ -7,6 +7,11 @@ import { isCalendarDate } from './calendar-date';
 export interface References {
   userExists(accountId: string): boolean;
   projectExists(projectId: string): boolean;
+  /**
+   * Whether the project already holds this item in this field. A disabled option, or a user or project that is
+   * gone, stays where it is stored (keeping a multi-value field's other items editable) but cannot be chosen anew.
+   */
+  alreadyStored?(fieldId: number, item: string | number): boolean;
 }
 
 export type ValueVerdict = { ok: true; value: RawValue | null } | { ok: false; code: string; message: string };
@@ -76,9 +81,11 @@ function checkItem(
   if (shape === 'option') {
     const option = (field.options ?? []).find((o) => (typeof value === 'number' ? o.id === value : o.name.toLowerCase() === value.toLowerCase()));
     if (!option) return { ok: false, code: 'UNKNOWN_OPTION', message: `has no option ${JSON.stringify(value)}` };
-    if (option.disabled) return { ok: false, code: 'DISABLED_OPTION', message: `option "${option.name}" is disabled` };
+    if (option.disabled && !refs.alreadyStored?.(field.id, option.id))
+      return { ok: false, code: 'DISABLED_OPTION', message: `option "${option.name}" is disabled` };
     return { ok: true, value: option.id };
   }
+  if (refs.alreadyStored?.(field.id, value)) return { ok: true, value };
   if (shape === 'accountId' && !refs.userExists(String(value)))
     return { ok: false, code: 'UNKNOWN_USER', message: `no user has account id ${String(value)}` };
   if (shape === 'projectId' && !refs.projectExists(String(value)))

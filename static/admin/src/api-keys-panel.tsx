@@ -26,11 +26,11 @@ export function ApiKeysPanel() {
   const list = useResolver('apikeys/list', {});
   const names = useAsync(loadUserNames, []);
   const [created, setCreated] = useState<ResolverAnswer<'apikeys/create'> | null>(null);
-  const [revoking, setRevoking] = useState<string | null>(null);
+  const [revoking, setRevoking] = useState<ReadonlySet<string>>(new Set());
   const [revokeFailure, setRevokeFailure] = useState<ApiError | null>(null);
 
   const revoke = async (id: string) => {
-    setRevoking(id);
+    setRevoking((ids) => new Set(ids).add(id));
     setRevokeFailure(null);
     try {
       await call('apikeys/revoke', { id });
@@ -39,7 +39,7 @@ export function ApiKeysPanel() {
     } catch (thrown) {
       setRevokeFailure(toApiError(thrown));
     } finally {
-      setRevoking(null);
+      setRevoking((ids) => new Set([...ids].filter((other) => other !== id)));
     }
   };
 
@@ -48,7 +48,7 @@ export function ApiKeysPanel() {
       <Text as="p" color="color.text.subtle">
         Keys let other systems read and change project fields through Projectrak&apos;s REST API.
       </Text>
-      {created ? <SecretBox keyName={created.key.name} secret={created.secret} onDone={() => setCreated(null)} /> : null}
+      {created ? <SecretBox key={created.key.id} keyName={created.key.name} secret={created.secret} onDone={() => setCreated(null)} /> : null}
       {revokeFailure ? <ErrorBanner error={revokeFailure} title="Could not revoke the key" /> : null}
       {list.status === 'loading' ? <Loading label="Loading API keys…" /> : null}
       {list.status === 'error' ? <ErrorBanner error={list.error} title="Could not load the API keys" onRetry={list.reload} /> : null}
@@ -64,6 +64,8 @@ export function ApiKeysPanel() {
         Generate a key
       </Heading>
       <GenerateKeyForm
+        // One secret on screen at a time: store (and dismiss) it before generating another.
+        disabled={created !== null}
         onGenerated={(answer) => {
           setCreated(answer);
           list.reload();

@@ -10,7 +10,7 @@ export interface ApiKeysTableProps {
   keys: readonly ApiKeySummary[];
   /** Account id → display name, where known. */
   names: ReadonlyMap<string, string>;
-  revoking: string | null;
+  revoking: ReadonlySet<string>;
   onRevoke: (id: string) => void;
 }
 
@@ -45,7 +45,7 @@ export function ApiKeysTable({ keys, names, revoking, onRevoke }: ApiKeysTablePr
             </td>
             <td>{formatDateTime(key.lastUsedAt, 'Never')}</td>
             <td>
-              <RevokeKeyButton keyId={key.id} keyName={key.name} busy={revoking === key.id} onRevoke={() => onRevoke(key.id)} />
+              <RevokeKeyButton keyId={key.id} keyName={key.name} busy={revoking.has(key.id)} onRevoke={() => onRevoke(key.id)} />
             </td>
           </tr>
         ))}

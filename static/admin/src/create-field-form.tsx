@@ -4,7 +4,7 @@ import { Inline, Stack, Text } from '@atlaskit/primitives';
 import { useState, type FormEvent } from 'react';
 import { FIELD_TYPES, OPTION_TYPES, type FieldDefinition, type FieldType } from '../../../src/contract/fields';
 import { call } from '../../shared/api';
-import { FormRow } from '../../shared/form-row';
+import { describedBy, FormRow } from '../../shared/form-row';
 import { useSubmit } from '../../shared/use-submit';
 import { FormFailure } from './form-failure';
 import { FIELD_TYPE_LABELS } from './field-type-labels';
@@ -50,6 +50,8 @@ export function CreateFieldForm({ onCreated }: { onCreated: (field: FieldDefinit
         <FormRow htmlFor="create-field-name" label="Name" error={errors.byName.name} errorTestId="create-field-error-name">
           <input
             id="create-field-name"
+            aria-describedby={describedBy('create-field-name', { error: errors.byName.name })}
+            aria-invalid={errors.byName.name !== undefined}
             className="pr-control"
             data-testid="create-field-name"
             maxLength={255}
@@ -61,6 +63,8 @@ export function CreateFieldForm({ onCreated }: { onCreated: (field: FieldDefinit
         <FormRow htmlFor="create-field-type" label="Type" error={errors.byName.type} errorTestId="create-field-error-type">
           <select
             id="create-field-type"
+            aria-describedby={describedBy('create-field-type', { error: errors.byName.type })}
+            aria-invalid={errors.byName.type !== undefined}
             className="pr-control"
             data-testid="create-field-type"
             value={type}
@@ -81,6 +85,8 @@ export function CreateFieldForm({ onCreated }: { onCreated: (field: FieldDefinit
         >
           <input
             id="create-field-description"
+            aria-describedby={describedBy('create-field-description', { error: errors.byName.description })}
+            aria-invalid={errors.byName.description !== undefined}
             className="pr-control"
             data-testid="create-field-description"
             maxLength={1000}
@@ -98,6 +104,8 @@ export function CreateFieldForm({ onCreated }: { onCreated: (field: FieldDefinit
           >
             <textarea
               id="create-field-options"
+              aria-describedby={describedBy('create-field-options', { help: 'yes', error: errors.byName.options })}
+              aria-invalid={errors.byName.options !== undefined}
               className="pr-control"
               data-testid="create-field-options"
               rows={5}

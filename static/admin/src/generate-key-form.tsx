@@ -4,13 +4,19 @@ import { Inline, Stack } from '@atlaskit/primitives';
 import { useState, type FormEvent } from 'react';
 import type { ResolverAnswer } from '../../../src/contract/resolvers';
 import { call } from '../../shared/api';
-import { FormRow } from '../../shared/form-row';
+import { describedBy, FormRow } from '../../shared/form-row';
 import { useSubmit } from '../../shared/use-submit';
 import { FormFailure } from './form-failure';
 import { formErrors } from './form-errors';
 
 /** Names and generates a key for the inbound REST API; the answer carries its secret, shown once. */
-export function GenerateKeyForm({ onGenerated }: { onGenerated: (answer: ResolverAnswer<'apikeys/create'>) => void }) {
+export function GenerateKeyForm({
+  onGenerated,
+  disabled = false,
+}: {
+  onGenerated: (answer: ResolverAnswer<'apikeys/create'>) => void;
+  disabled?: boolean;
+}) {
   const [name, setName] = useState('');
   const { busy, failure, run } = useSubmit();
   const errors = formErrors(failure, ['name'] as const);
@@ -34,6 +40,8 @@ export function GenerateKeyForm({ onGenerated }: { onGenerated: (answer: Resolve
         >
           <input
             id="apikey-name"
+            aria-describedby={describedBy('apikey-name', { help: 'yes', error: errors.byName.name })}
+            aria-invalid={errors.byName.name !== undefined}
             className="pr-control"
             data-testid="apikey-name"
             maxLength={100}
@@ -44,7 +52,7 @@ export function GenerateKeyForm({ onGenerated }: { onGenerated: (answer: Resolve
         </FormRow>
         <FormFailure failure={failure} title="Could not generate the key" other={errors.other} />
         <Inline>
-          <Button type="submit" appearance="primary" isLoading={busy} testId="apikey-generate">
+          <Button type="submit" appearance="primary" isLoading={busy} isDisabled={disabled} testId="apikey-generate">
             Generate key
           </Button>
         </Inline>

@@ -27,9 +27,10 @@ export interface FieldRowProps {
 export function FieldRow({ field, value, lookups, edit, error }: FieldRowProps) {
   const helpId = `field-${field.id}-help`;
   const errorId = `field-${field.id}-error`;
-  const describedBy = [field.description ? helpId : '', error ? errorId : ''].filter(Boolean).join(' ');
+  const hintId = `field-${field.id}-hint`;
   const shown = edit ? null : displayValue(field, value, lookups);
   const hint = edit ? hintFor(field) : null;
+  const describedBy = [field.description ? helpId : '', hint ? hintId : '', error ? errorId : ''].filter(Boolean).join(' ');
 
   return (
     <Box xcss={rowStyles} testId={`field-${field.id}`}>
@@ -58,7 +59,7 @@ export function FieldRow({ field, value, lookups, edit, error }: FieldRowProps) 
           </Box>
         )}
         {hint ? (
-          <Text size="small" color="color.text.subtlest">
+          <Text size="small" color="color.text.subtlest" id={hintId}>
             {hint}
           </Text>
         ) : null}
