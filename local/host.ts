@@ -132,7 +132,6 @@ async function assemble(options: HostOptions, db: Db, unlock: () => void) {
     triggers,
     ui,
     invoker,
-    installedAt: () => meta.get('installedAt'),
     /** Resolves once product events, queued jobs and their follow-ups have all run. */
     async idle(timeoutMs = 30_000): Promise<void> {
       for (let i = 0; i < 3; i++) {

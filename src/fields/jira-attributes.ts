@@ -13,7 +13,6 @@ export const JIRA_ATTRIBUTES = {
   url: { id: 6, name: 'Project URL', type: 'text' },
 } as const satisfies Record<string, FieldDefinition>;
 
-export type JiraAttribute = keyof typeof JIRA_ATTRIBUTES;
 export const JIRA_ATTRIBUTE_MAX_ID = 999;
 
 export const isJiraAttribute = (fieldId: number): boolean => fieldId <= JIRA_ATTRIBUTE_MAX_ID;

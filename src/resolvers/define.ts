@@ -1,7 +1,7 @@
 import type Resolver from '@forge/resolver';
 import { RESOLVERS } from '../contract/resolvers';
 import type { ResolverAnswer, ResolverFailure, ResolverKey } from '../contract/resolvers';
-import { AppError } from '../errors';
+import { AppError, issuesAsFieldErrors } from '../errors';
 
 export interface Caller {
   accountId: string;
@@ -24,11 +24,7 @@ export function define<K extends ResolverKey>(
     try {
       const parsed = RESOLVERS[key].payload.safeParse(payload ?? {});
       if (!parsed.success) {
-        const fields = parsed.error.issues.map((issue) => ({
-          field: issue.path.join('.') || '(payload)',
-          code: 'INVALID_INPUT',
-          message: `${issue.path.join('.') || 'payload'}: ${issue.message}`,
-        }));
+        const fields = issuesAsFieldErrors(parsed.error, 'payload');
         throw new AppError('INVALID_INPUT', fields[0]?.message ?? 'Invalid request', { fields });
       }
       const accountId = typeof context.accountId === 'string' ? context.accountId : '';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { applyUpdate, prepareUpdates } from '../changes/update-values';
-import { AppError } from '../errors';
+import { AppError, issuesAsFieldErrors } from '../errors';
 import type { WebTriggerResponse } from './http';
 import { errorResponse, jsonResponse } from './http';
 
@@ -31,10 +31,7 @@ function parseBody(body: string | undefined): { ok: true; data: z.infer<typeof s
   }
   const parsed = setValuesBody.safeParse(json);
   if (parsed.success) return { ok: true, data: parsed.data };
-  const fields = parsed.error.issues.map((issue) => {
-    const where = issue.path.join('.') || 'body';
-    return { field: where, code: 'INVALID_INPUT', message: `${where}: ${issue.message}` };
-  });
+  const fields = issuesAsFieldErrors(parsed.error, 'body');
   return { ok: false, response: errorResponse(400, 'INVALID_INPUT', fields[0]?.message ?? 'Invalid body', { fields }) };
 }
 
