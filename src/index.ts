@@ -11,4 +11,4 @@ export { onChangeEvent } from './consumers/on-change-event';
 export { onSnapshotTask } from './consumers/on-snapshot-task';
 
 // web triggers
-export { restApi } from './webtriggers/rest-api';
+export { restApi } from './rest-api/handler';

@@ -1,5 +1,5 @@
-import { loadManifest } from '../local/manifest';
-import { buildPages } from '../local/pages';
+import { loadManifest } from '../local/runtime/manifest';
+import { buildPages } from '../local/server/build-pages';
 
 /** The browser tests load the real pages: build them once, as `npm start` does. */
 export default async function setup(): Promise<void> {

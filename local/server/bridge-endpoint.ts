@@ -1,8 +1,8 @@
 import type http from 'node:http';
 import { z } from 'zod';
 import type { Host } from '../host';
-import type { DemoUser } from '../jira';
-import { UiCallError } from '../ui-calls';
+import type { DemoUser } from '../services/jira';
+import { UiCallError } from '../runtime/ui-calls';
 import { sendJson } from './http-util';
 
 // What the injected bridge script posts (bridge-script.ts).

@@ -1,4 +1,4 @@
-import type { DemoProject, DemoUser } from '../jira';
+import type { DemoProject, DemoUser } from '../services/jira';
 import type { ReceivedRequest } from './receiver';
 
 export const escapeHtml = (s: string): string =>

@@ -1,4 +1,4 @@
-import type { Db } from '../db';
+import type { Db } from '../data/db';
 
 export const RECEIVER_HOST = 'receiver.sandbox.test';
 

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Host } from '../host';
-import type { DemoUser } from '../jira';
+import type { DemoUser } from '../services/jira';
 import { framedBody, homeBody, layout, receiverBody } from './html';
 import { headerLists, readBody, redirect, send, sendJson, sendResponse, toRequest } from './http-util';
 import { Receiver, RECEIVER_HOST } from './receiver';

@@ -1,5 +1,5 @@
 import type http from 'node:http';
-import type { DemoUser } from '../jira';
+import type { DemoUser } from '../services/jira';
 import { cookie } from './http-util';
 
 /** Who the sandbox acts as: the "Act as" switcher's cookie. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { changeNotice } from '../changes/change-event';
-import { formatPayload } from '../payload/format-payload';
-import { webhookBody } from '../payload/payload-schema';
+import { changeNotice } from '../core/changes/change-event';
+import { formatPayload } from '../core/payload/format-payload';
+import { webhookBody } from '../core/payload/payload-schema';
 import { markHandled, readEvent } from '../storage/event-store';
 
 /**

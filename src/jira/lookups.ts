@@ -1,6 +1,6 @@
 import { asApp, route } from '@forge/api';
 import { z } from 'zod';
-import type { References } from '../fields/value-rules';
+import type { References } from '../core/fields/value-rules';
 
 const page = <T extends z.ZodType>(item: T) => z.looseObject({ values: z.array(item), isLast: z.boolean().optional() });
 const userItem = z.looseObject({ accountId: z.string(), displayName: z.string().optional() });

@@ -1,5 +1,5 @@
 import type Resolver from '@forge/resolver';
-import { createApiKey, listApiKeys, revokeApiKey } from '../api-keys/api-keys';
+import { createApiKey, listApiKeys, revokeApiKey } from '../services/api-keys/api-keys';
 import { define } from './define';
 import { requireJiraAdmin } from './guards';
 

@@ -1,9 +1,9 @@
 import type Resolver from '@forge/resolver';
 import { AppError, invalidFields } from '../errors';
-import { addField, changeField } from '../fields/catalogue-rules';
-import type { CatalogueVerdict } from '../fields/catalogue-rules';
+import { addField, changeField } from '../core/fields/catalogue-rules';
+import type { CatalogueVerdict } from '../core/fields/catalogue-rules';
 import { readCatalogue, readCatalogueForChange, writeCatalogue } from '../storage/catalogue-store';
-import type { CatalogueRecord } from '../storage/catalogue-store';
+import type { CatalogueRecord } from '../core/fields/catalogue';
 import { ConcurrentWriteError } from '../storage/versioned-write';
 import { define } from './define';
 import { requireJiraAdmin } from './guards';

@@ -1,7 +1,7 @@
 import type Resolver from '@forge/resolver';
 import type { RawValue } from '../contract/fields';
-import { updateValues } from '../changes/update-values';
-import { isJiraAttribute } from '../fields/jira-attributes';
+import { updateValues } from '../services/changes/update-values';
+import { isJiraAttribute } from '../core/fields/jira-attributes';
 import { canAdministerProject } from '../jira/permissions';
 import { getProject } from '../jira/projects';
 import { readCatalogue } from '../storage/catalogue-store';

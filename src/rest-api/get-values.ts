@@ -1,7 +1,7 @@
-import { snapshotOf } from '../changes/diff';
+import { snapshotOf } from '../core/changes/diff';
 import { AppError } from '../errors';
 import { getProject } from '../jira/projects';
-import { formatValue } from '../payload/format-payload';
+import { formatValue } from '../core/payload/format-payload';
 import { readCatalogue } from '../storage/catalogue-store';
 import { readValues } from '../storage/value-store';
 import type { WebTriggerResponse } from './http';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** Forge's web trigger request and response shapes (FORGE-NOTES.md, "Web triggers"). */
+/** Forge's web trigger request and response shapes (docs/forge-platform.md, "Web triggers"). */
 export const webTriggerRequest = z.looseObject({
   method: z.string(),
   headers: z.record(z.string(), z.array(z.string())).default({}),

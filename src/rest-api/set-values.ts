@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { applyUpdate, prepareUpdates } from '../changes/update-values';
+import { applyUpdate, prepareUpdates } from '../services/changes/update-values';
 import { AppError, issuesAsFieldErrors } from '../errors';
 import type { WebTriggerResponse } from './http';
 import { errorResponse, jsonResponse } from './http';

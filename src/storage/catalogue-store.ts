@@ -1,18 +1,8 @@
 import { kvs } from '@forge/kvs';
-import { z } from 'zod';
-import { fieldDefinition } from '../contract/fields';
-import { FIRST_FREE_FIELD_ID, FIRST_FREE_OPTION_ID, PREDEFINED_FIELDS } from '../fields/predefined';
+import { catalogueRecord, predefinedCatalogue as predefined } from '../core/fields/catalogue';
+import type { CatalogueRecord } from '../core/fields/catalogue';
 import { ENTITIES, HEADS, KEYS } from './keys';
 import { readVersion, writeIfUnchanged } from './versioned-write';
-
-export const catalogueRecord = z.object({
-  nextFieldId: z.number().int().positive(),
-  nextOptionId: z.number().int().positive(),
-  fields: z.array(fieldDefinition),
-});
-export type CatalogueRecord = z.infer<typeof catalogueRecord>;
-
-const predefined = (): CatalogueRecord => ({ nextFieldId: FIRST_FREE_FIELD_ID, nextOptionId: FIRST_FREE_OPTION_ID, fields: PREDEFINED_FIELDS });
 
 /** The field catalogue: one KVS entry. Until an admin first changes it, it is Projectrak's predefined set. */
 export async function readCatalogue(): Promise<CatalogueRecord> {

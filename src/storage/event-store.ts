@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { kvs } from '@forge/kvs';
 import { z } from 'zod';
-import { changeEvent } from '../changes/change-event';
-import type { ChangeEvent } from '../changes/change-event';
+import { changeEvent } from '../core/changes/change-event';
+import type { ChangeEvent } from '../core/changes/change-event';
 import { KEYS } from './keys';
 import { queryAll } from './query-all';
 

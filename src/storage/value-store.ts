@@ -1,6 +1,6 @@
 import { rawValue } from '../contract/fields';
 import type { RawValue } from '../contract/fields';
-import type { ChangeEvent } from '../changes/change-event';
+import type { ChangeEvent } from '../core/changes/change-event';
 import type { StoredEvent } from './event-store';
 import { ENTITIES, HEADS, KEYS } from './keys';
 import { queryAll } from './query-all';

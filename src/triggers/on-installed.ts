@@ -1,4 +1,4 @@
-import { startProjectSnapshots } from '../changes/snapshot-projects';
+import { startProjectSnapshots } from '../services/changes/snapshot-projects';
 import { seedCatalogue } from '../storage/catalogue-store';
 import { recordInstalledAt } from '../storage/installation';
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { syncJiraProject } from '../changes/sync-jira-project';
+import { syncJiraProject } from '../services/changes/sync-jira-project';
 
-// avi:jira:created|updated:project carry the project but no changelog and no user (FORGE-NOTES.md).
+// avi:jira:created|updated:project carry the project but no changelog and no user (docs/forge-platform.md, "Triggers").
 const projectEvent = z.looseObject({ project: z.looseObject({ id: z.union([z.string(), z.number()]).transform(String) }) });
 
 /** Diffs the project's Jira attributes against the last snapshot; a change becomes one change event. */

@@ -1,4 +1,4 @@
-import { publishChange } from '../changes/publish';
+import { publishChange } from '../services/changes/publish';
 import { unhandledEvents } from '../storage/event-store';
 
 // An event is normally handled within seconds; one still unhandled after this was never announced.

@@ -1,7 +1,7 @@
 import type { FrameLocator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_USERS } from '../../local/jira';
-import { PREDEFINED_FIELDS } from '../../src/fields/predefined';
+import { DEMO_USERS } from '../../local/services/jira';
+import { PREDEFINED_FIELDS } from '../../src/core/fields/predefined';
 import { startBrowserSandbox } from './support/sandbox';
 import type { BrowserSandbox } from './support/sandbox';
 

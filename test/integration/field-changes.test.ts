@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Host } from '../../local/host';
 import type { SandboxServer } from '../../local/server/sandbox-server';
-import { formatPayload } from '../../src/payload/format-payload';
+import { formatPayload } from '../../src/core/payload/format-payload';
 import { expectValidPayload } from '../support/payload-validator';
 import { addTestFields, callAs, changeEvents, DEMO_USERS, startAppHost, storeSnapshot } from './support/app-host';
 

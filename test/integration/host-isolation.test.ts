@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Host } from '../../local/host';
-import { DEMO_USERS } from '../../local/jira';
+import { DEMO_USERS } from '../../local/services/jira';
 import { startSandboxServer } from '../../local/server/sandbox-server';
 import type { SandboxServer } from '../../local/server/sandbox-server';
 import { callResolver, startHost, tempDir } from './support/fixture-host';

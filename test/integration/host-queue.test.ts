@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Host } from '../../local/host';
-import { DEMO_USERS } from '../../local/jira';
+import { DEMO_USERS } from '../../local/services/jira';
 import { callResolver, startHost } from './support/fixture-host';
 
 interface Run {

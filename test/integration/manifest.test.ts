@@ -5,7 +5,7 @@ import { FIXTURE_APP, PROJECT_ROOT } from './support/fixture-host';
 
 /**
  * @forge/manifest's FULL validation (schema, handler files, resources). Its `success` is false even with
- * warnings only, so the gate is on entries of level error (FORGE-NOTES.md, "Manifest checks offline").
+ * warnings only, so the gate is on entries of level error (docs/forge-platform.md).
  * It resolves handler and resource paths against the working directory, hence the chdir.
  */
 async function errorsOf(appDir: string) {
@@ -25,7 +25,7 @@ describe('manifest.yml', () => {
   });
 
   it('declares the nodejs22.x runtime', async () => {
-    const { loadManifest } = await import('../../local/manifest');
+    const { loadManifest } = await import('../../local/runtime/manifest');
     expect(loadManifest(PROJECT_ROOT).manifest.app.runtime?.name).toBe('nodejs22.x');
   });
 

@@ -13,7 +13,7 @@ const get = async (url: string) => {
   return { status: response.status, text: await response.text() };
 };
 
-describe('npm start (local/main.ts with the real app)', () => {
+describe('npm start (local/cli/main.ts with the real app)', () => {
   it('serves the home, admin, project and receiver pages and the built resources, then stops cleanly on Ctrl-C', async () => {
     running = await startSandboxProcess(['--app', PROJECT_ROOT, '--data', tempDir(), '--port', '0', '--no-pages']);
     const { url } = running;

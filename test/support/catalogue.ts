@@ -1,5 +1,5 @@
 import type { FieldDefinition } from '../../src/contract/fields';
-import { PREDEFINED_FIELDS } from '../../src/fields/predefined';
+import { PREDEFINED_FIELDS } from '../../src/core/fields/predefined';
 
 /** Fields the tests add to the predefined ones, in this order (so they get ids 1011–1016 and options 11–15). */
 export const EXTRA_FIELDS = [

@@ -1,4 +1,4 @@
-import type { ChangeEvent, FieldChange } from '../../src/changes/change-event';
+import type { ChangeEvent, FieldChange } from '../../src/core/changes/change-event';
 import type { FieldDefinition, FieldType } from '../../src/contract/fields';
 
 /** A field of the given type; option types get three options (ids 1–3), the third disabled. */

@@ -10,11 +10,11 @@ export interface SandboxProcess {
 }
 
 /**
- * Starts `local/main.ts` as its own Node process (no tsx wrapper process, so a signal reaches the host itself)
+ * Starts `local/cli/main.ts` as its own Node process (no tsx wrapper process, so a signal reaches the host itself)
  * and resolves with its URL once it prints it.
  */
 export function startSandboxProcess(args: string[], env: Record<string, string> = {}): Promise<SandboxProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'local/main.ts'), ...args], {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'local/cli/main.ts'), ...args], {
     cwd: PROJECT_ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

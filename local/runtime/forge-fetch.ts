@@ -1,0 +1,71 @@
+import type { JiraCaller, JiraFake } from '../services/jira';
+import type { KvsService } from '../services/kvs';
+import type { createQueueRoutes } from '../services/queue/routes';
+import type { ForgeFetchRoute } from './runtime';
+import { currentInvocation } from './runtime';
+
+export const notEmulated = (what: string): Response =>
+  new Response(JSON.stringify({ code: 'NOT_EMULATED', message: `The local host does not emulate ${what}` }), {
+    status: 501,
+    headers: { 'content-type': 'application/json' },
+  });
+
+async function bodyText(init: RequestInit | undefined): Promise<string | undefined> {
+  if (init?.body === undefined || init.body === null) return undefined;
+  return typeof init.body === 'string' ? init.body : await new Response(init.body).text();
+}
+
+function parseJson(text: string | undefined): unknown {
+  if (text === undefined || text === '') return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+/**
+ * `__forge_fetch__`: every SDK call to the platform lands here, tagged by the SDK with its type
+ * (`kvs`, or `fpp` with a provider and a remote). Each call is added to the running invocation's meter.
+ */
+export function createForgeFetch(services: { kvs: KvsService; jira: JiraFake; queue: ReturnType<typeof createQueueRoutes> }): ForgeFetchRoute {
+  return async (typeInfo, path, init) => {
+    const counters = currentInvocation()?.counters;
+    const text = await bodyText(init);
+    if (typeInfo.type === 'kvs') {
+      const { response, usage } = services.kvs.handle(path, parseJson(text));
+      if (counters) {
+        counters.kvsReads += usage.reads;
+        counters.kvsReadBytes += usage.readBytes;
+        counters.kvsWrites += usage.writes;
+        counters.kvsWriteBytes += usage.writeBytes;
+      }
+      return response;
+    }
+    if (typeInfo.type === 'fpp' && typeInfo.remote === 'jira') {
+      if (counters) counters.productRequests++;
+      return services.jira.handle({ method: init?.method ?? 'GET', path, ...(text === undefined ? {} : { body: text }), caller: callerOf(typeInfo) });
+    }
+    if (typeInfo.type === 'fpp' && typeInfo.remote === 'stargate') {
+      if (path.startsWith('/webhook/queue/publish/')) {
+        const { response, events } = services.queue.publish(parseJson(text));
+        if (counters && events > 0) {
+          counters.queuePushes++;
+          counters.queueEvents += events;
+        }
+        return response;
+      }
+      if (path.startsWith('/webhook/queue/stats/')) return services.queue.stats(parseJson(text));
+      if (path.startsWith('/webhook/queue/cancel/')) return services.queue.cancel(parseJson(text));
+    }
+    const kind = [typeInfo.type, typeInfo.remote].filter((part) => typeof part === 'string').join(' ');
+    return notEmulated(`${kind} ${init?.method ?? 'GET'} ${path}`);
+  };
+}
+
+/** asApp (and the provider-less legacy requestJira) acts as the app; asUser as the given or current user. */
+function callerOf(typeInfo: Record<string, unknown>): JiraCaller {
+  if (typeInfo.provider !== 'user') return { kind: 'app' };
+  const accountId = typeof typeInfo.accountId === 'string' ? typeInfo.accountId : currentInvocation()?.accountId;
+  return accountId ? { kind: 'user', accountId } : { kind: 'anonymous' };
+}

@@ -1,0 +1,93 @@
+import type { Statement } from 'better-sqlite3';
+import type { Db } from '../../data/db';
+
+/** One stored item as the table holds it: the value is opaque text (JSON, or a sealed secret). */
+export interface ItemRow {
+  key: string;
+  text: string;
+  createdAt: number;
+  updatedAt: number;
+  expiresAt: number | null;
+}
+
+const COLUMNS = 'key, value AS text, created_at AS createdAt, updated_at AS updatedAt, expires_at AS expiresAt';
+const ALIVE = '(expires_at IS NULL OR expires_at > @now)';
+
+/**
+ * Every namespace (plain keys, secrets, each custom entity) shares one table keyed by (ns, key), so a
+ * query is a single index range scan in key order. Times are epoch milliseconds from the injected clock;
+ * expired rows stay invisible to every read and are deleted lazily, as Forge's TTL sweep is not instant.
+ */
+export class ItemStore {
+  private readonly selectOne: Statement;
+  private readonly upsert: Statement;
+  private readonly deleteOne: Statement;
+  private readonly selectPage: Statement;
+  private readonly deleteExpired: Statement;
+
+  constructor(private readonly db: Db) {
+    db.exec(`
+      CREATE TABLE IF NOT EXISTS kvs_items (
+        ns TEXT NOT NULL,
+        key TEXT NOT NULL,
+        value TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL,
+        expires_at INTEGER,
+        PRIMARY KEY (ns, key)
+      ) WITHOUT ROWID;
+      CREATE INDEX IF NOT EXISTS kvs_items_expiry ON kvs_items (expires_at) WHERE expires_at IS NOT NULL;
+    `);
+    this.selectOne = db.prepare(`SELECT ${COLUMNS} FROM kvs_items WHERE ns = @ns AND key = @key`);
+    // An overwrite keeps the original creation time unless the old row had already expired (then it is a new item).
+    this.upsert = db.prepare(`
+      INSERT INTO kvs_items (ns, key, value, created_at, updated_at, expires_at)
+      VALUES (@ns, @key, @text, @now, @now, @expiresAt)
+      ON CONFLICT (ns, key) DO UPDATE SET
+        created_at = CASE WHEN kvs_items.expires_at IS NOT NULL AND kvs_items.expires_at <= excluded.updated_at
+                          THEN excluded.created_at ELSE kvs_items.created_at END,
+        value = excluded.value, updated_at = excluded.updated_at, expires_at = excluded.expires_at
+      RETURNING ${COLUMNS}`);
+    this.deleteOne = db.prepare(`DELETE FROM kvs_items WHERE ns = @ns AND key = @key RETURNING expires_at AS expiresAt`);
+    this.selectPage = db.prepare(`
+      SELECT ${COLUMNS} FROM kvs_items
+      WHERE ns = @ns AND key > @after AND key >= @prefix AND substr(key, 1, length(@prefix)) = @prefix AND ${ALIVE}
+      ORDER BY key LIMIT @limit`);
+    this.deleteExpired = db.prepare('DELETE FROM kvs_items WHERE expires_at IS NOT NULL AND expires_at <= @now');
+  }
+
+  read(ns: string, key: string, now: number): ItemRow | undefined {
+    const row = this.selectOne.get({ ns, key }) as ItemRow | undefined;
+    if (row === undefined || isAlive(row.expiresAt, now)) return row;
+    this.deleteOne.run({ ns, key });
+    return undefined;
+  }
+
+  write(ns: string, key: string, text: string, now: number, expiresAt: number | null): ItemRow {
+    return this.upsert.get({ ns, key, text, now, expiresAt }) as ItemRow;
+  }
+
+  /** Returns whether a live item was there; an expired leftover is removed but counts as absent. */
+  remove(ns: string, key: string, now: number): boolean {
+    const row = this.deleteOne.get({ ns, key }) as { expiresAt: number | null } | undefined;
+    return row !== undefined && isAlive(row.expiresAt, now);
+  }
+
+  /** Live items of one namespace whose key starts with `prefix`, strictly after `after`, in key order. */
+  page(ns: string, prefix: string, after: string, limit: number, now: number): ItemRow[] {
+    return this.selectPage.all({ ns, prefix, after, limit, now }) as ItemRow[];
+  }
+
+  purgeExpired(now: number): void {
+    this.deleteExpired.run({ now });
+  }
+
+  /** Runs `fn` in one SQLite transaction: a throw rolls back everything it wrote. */
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
+  }
+}
+
+function isAlive(expiresAt: number | null, now: number): boolean {
+  return expiresAt === null || expiresAt > now;
+}

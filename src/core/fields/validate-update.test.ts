@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { testCatalogue } from '../../../test/support/catalogue';
+import { INVALID_VALUES, KNOWN_PROJECTS, KNOWN_USERS } from '../../../test/support/invalid-inputs';
+import { referencedIds, validateUpdate } from './validate-update';
+
+const refs = { userExists: (id: string) => KNOWN_USERS.has(id), projectExists: (id: string) => KNOWN_PROJECTS.has(id) };
+const catalogue = testCatalogue();
+
+describe('validateUpdate', () => {
+  it(`refuses each of ${INVALID_VALUES.length} distinct invalid values, naming the field and the reason`, () => {
+    expect(INVALID_VALUES.length).toBeGreaterThanOrEqual(30);
+    for (const bad of INVALID_VALUES) {
+      const verdict = validateUpdate(catalogue, { [bad.field]: bad.value }, refs);
+      expect(verdict, `${bad.field} = ${JSON.stringify(bad.value).slice(0, 40)}`).toEqual({
+        ok: false,
+        errors: [
+          { field: bad.field, code: bad.code, message: expect.stringMatching(new RegExp(`^${bad.names.replace(/[?]/g, '\\?')}: `)) as unknown },
+        ],
+      });
+    }
+  });
+
+  it('reports every refused value of one update together', () => {
+    const verdict = validateUpdate(catalogue, { Budget: 'x', Status: 'Done', 'Start date': '2026-02-30' }, refs);
+    expect(verdict.ok ? [] : verdict.errors.map((e) => e.code)).toEqual(['INVALID_NUMBER', 'INVALID_DATE']);
+  });
+
+  it('refuses the same field named twice, by id and by name', () => {
+    expect(validateUpdate(catalogue, { '1001': 'Done', status: 'At risk' }, refs)).toEqual({
+      ok: false,
+      errors: [{ field: 'status', code: 'DUPLICATE_FIELD', message: 'Status: is given more than once' }],
+    });
+  });
+
+  it('normalises accepted values: options to ids, empty to null, duplicates in lists removed', () => {
+    const verdict = validateUpdate(catalogue, { Status: 'done', '1002': 7, Tags: ['Green', 15, 'Red'], 'Code name': '', Stakeholders: [] }, refs);
+    expect(verdict).toEqual({
+      ok: true,
+      values: new Map<number, unknown>([
+        [1001, 5],
+        [1002, 7],
+        [1014, [15, 14]],
+        [1011, null],
+        [1010, null],
+      ]),
+    });
+  });
+
+  it('lists the users and projects an update mentions, for one lookup each', () => {
+    expect(
+      referencedIds(catalogue, { Stakeholders: ['a', 'b'], Sponsor: 'a', 'Related projects': ['10001'], 'Parent project': 10002, Budget: 3 }),
+    ).toEqual({
+      accountIds: ['a', 'b'],
+      projectIds: ['10001', '10002'],
+    });
+  });
+});

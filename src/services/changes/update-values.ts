@@ -1,0 +1,83 @@
+import type { FieldDefinition, FieldError, RawValue } from '../../contract/fields';
+import { invalidFields } from '../../errors';
+import { AppError } from '../../errors';
+import { referencedIds, validateUpdate } from '../../core/fields/validate-update';
+import { lookUpReferences } from '../../jira/lookups';
+import { getProject } from '../../jira/projects';
+import { readCatalogue } from '../../storage/catalogue-store';
+import type { ChangeEvent } from '../../core/changes/change-event';
+import { commitChanges } from './commit-changes';
+import { diffValues } from '../../core/changes/diff';
+import { exceedsWriteLimits } from '../../core/changes/write-limits';
+import { readValues } from '../../storage/value-store';
+import type { CommitRequest } from './commit-changes';
+
+export interface UpdateInput {
+  projectIdOrKey: string;
+  input: Record<string, unknown>;
+}
+
+export interface PreparedUpdate {
+  project: ChangeEvent['project'];
+  values: Map<number, RawValue | null>;
+}
+
+export type ProjectFieldError = FieldError & { project: string };
+
+/**
+ * Checks updates of one or more projects before anything is written: every value against its field, every
+ * project against Jira. All refusals come back together, each naming its project, field and reason.
+ */
+export async function prepareUpdates(
+  updates: UpdateInput[],
+): Promise<{ fields: FieldDefinition[]; prepared: PreparedUpdate[]; errors: ProjectFieldError[] }> {
+  const { fields } = await readCatalogue();
+  const byId = new Map(fields.map((f) => [f.id, f]));
+  const ids = updates.map((u) => referencedIds(fields, u.input));
+  const refs = await lookUpReferences({ accountIds: ids.flatMap((i) => i.accountIds), projectIds: ids.flatMap((i) => i.projectIds) });
+  const prepared: PreparedUpdate[] = [];
+  const errors: ProjectFieldError[] = [];
+  for (const update of updates) {
+    let project: ChangeEvent['project'] | undefined;
+    try {
+      const found = await getProject(update.projectIdOrKey, 'app');
+      project = { id: found.id, key: found.key, name: found.name };
+    } catch (error) {
+      if (!(error instanceof AppError) || error.code !== 'NOT_FOUND') throw error;
+      errors.push({
+        project: update.projectIdOrKey,
+        field: 'project',
+        code: 'UNKNOWN_PROJECT',
+        message: `project: there is no project ${update.projectIdOrKey}`,
+      });
+    }
+    const stored = project ? (await readValues(project.id)).values : new Map<number, RawValue>();
+    const verdict = validateUpdate(fields, update.input, { ...refs, alreadyStored: (fieldId, item) => holds(stored.get(fieldId), item) });
+    if (!verdict.ok) errors.push(...verdict.errors.map((e) => ({ ...e, project: update.projectIdOrKey })));
+    else if (project) {
+      // Limits are checked before any project is written, so a call naming several is refused whole, not half
+      // written; the write checks them again against what is stored then.
+      const tooLarge = exceedsWriteLimits(diffValues(byId, stored, verdict.values));
+      if (tooLarge) errors.push({ project: update.projectIdOrKey, field: 'values', code: 'TOO_LARGE', message: `values: ${tooLarge}` });
+      else prepared.push({ project, values: verdict.values });
+    }
+  }
+  return { fields, prepared, errors };
+}
+
+const holds = (value: RawValue | undefined, item: string | number): boolean =>
+  value !== undefined && (Array.isArray(value) ? (value as (string | number)[]).includes(item) : value === item);
+
+export async function applyUpdate(update: PreparedUpdate, fields: FieldDefinition[], who: Pick<CommitRequest, 'user' | 'source'>, now = Date.now()) {
+  return commitChanges({ project: update.project, fields: new Map(fields.map((f) => [f.id, f])), next: update.values, ...who, now });
+}
+
+/** Sets values of the app's fields on one project, through the one write path. */
+export async function updateValues(
+  update: UpdateInput,
+  who: Pick<CommitRequest, 'user' | 'source'>,
+): Promise<{ event: ChangeEvent | null; values: Map<number, RawValue> }> {
+  const { fields, prepared, errors } = await prepareUpdates([update]);
+  if (errors.length > 0 || !prepared[0]) throw invalidFields(errors.map(({ project: _project, ...e }) => e));
+  return applyUpdate(prepared[0], fields, who);
+}
