@@ -4,7 +4,7 @@ export { handler as resolver } from './resolvers';
 // triggers
 export { onInstalled } from './triggers/on-installed';
 export { onProjectUpdated } from './triggers/on-project-updated';
-export { sweepOutbox } from './triggers/sweep-outbox';
+export { runMaintenance } from './triggers/run-maintenance';
 
 // consumers
 export { onChangeEvent } from './consumers/on-change-event';

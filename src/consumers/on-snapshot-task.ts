@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { snapshotProjectPage, snapshotTask } from '../services/changes/snapshot-projects';
+import { snapshotProjectPage, snapshotTask } from '../services/setup/snapshot-projects';
 
 /** Consumer of the project-snapshots queue: one page of projects per event. */
 export async function onSnapshotTask(asyncEvent: unknown): Promise<void> {

@@ -51,6 +51,22 @@ export type RawValue = z.infer<typeof rawValue>;
 /** One field's value on one project, as the editor reads it. */
 export type ValueMap = Record<string, RawValue | null>;
 
-/** A refused value: which field, why, in words a person can act on. */
-export const fieldError = z.object({ field: z.string(), code: z.string(), message: z.string() });
+/** A refused value: which field (and, in a call naming several projects, which project), why, in words a person can act on. */
+export const fieldError = z.object({ project: z.string().optional(), field: z.string(), code: z.string(), message: z.string() });
 export type FieldError = z.infer<typeof fieldError>;
+
+/** A Jira project's key (DEMO) or id (10000): nothing else may reach Jira's URL paths (`..`, `DEMO?x`, `%2e`). */
+export const PROJECT_REF_PATTERN = /^(?:\d{1,18}|[A-Za-z][A-Za-z0-9_]{0,254})$/;
+export const projectRef = z.string().regex(PROJECT_REF_PATTERN, { error: 'must be a project key (such as DEMO) or id (such as 10000)' });
+
+/**
+ * Names that cannot be field names nor keys of an update: JavaScript objects treat them specially, and JSON tools
+ * (zod's records among them) drop `__proto__` silently, so a value keyed by one could vanish instead of being refused.
+ */
+export const RESERVED_NAMES: readonly string[] = ['__proto__', 'constructor', 'prototype'];
+export const isReservedName = (name: string): boolean => RESERVED_NAMES.includes(name.trim().toLowerCase());
+
+/** Field values keyed by field id or name, kept exactly as sent (no key dropped) so that every key can be judged. */
+export const fieldValuesInput = z.custom<Record<string, unknown>>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), {
+  error: 'must be an object of field name or id → value',
+});

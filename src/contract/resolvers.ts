@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { fieldDefinition, fieldError, fieldType, rawValue } from './fields';
+import { fieldDefinition, fieldError, fieldType, fieldValuesInput, projectRef as projectIdOrKey, rawValue } from './fields';
 
 /**
  * The contract between the Custom UI pages and the resolvers: keys, payloads and answers, as zod schemas.
  * Imported by both `src/` (to parse payloads) and `static/` (to check answers).
  */
 const empty = z.object({}).strict();
-const projectRef = z.object({ projectId: z.string().min(1) });
+const projectRef = z.object({ projectId: projectIdOrKey });
 const userSummary = z.object({ accountId: z.string(), displayName: z.string() });
 const projectSummary = z.object({ id: z.string(), key: z.string(), name: z.string() });
 /** An API key as listed (never its secret); also the record kept in KVS. */
@@ -57,7 +57,7 @@ export const RESOLVERS = {
     }),
   },
   'values/update': {
-    payload: projectRef.extend({ values: z.record(z.string(), z.unknown()) }),
+    payload: projectRef.extend({ values: fieldValuesInput }),
     answer: z.object({ changed: z.array(z.number()), values: z.record(z.string(), rawValue.nullable()) }),
   },
   'lookup/users': { payload: empty, answer: z.object({ users: z.array(userSummary) }) },

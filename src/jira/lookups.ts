@@ -1,53 +1,32 @@
 import { asApp, route } from '@forge/api';
 import { z } from 'zod';
 import type { References } from '../core/fields/value-rules';
+import { PROJECT_PAGE_SIZE, searchProjects } from './projects';
 
-const page = <T extends z.ZodType>(item: T) => z.looseObject({ values: z.array(item), isLast: z.boolean().optional() });
-const userItem = z.looseObject({ accountId: z.string(), displayName: z.string().optional() });
-const projectItem = z.looseObject({ id: z.string(), key: z.string(), name: z.string() });
+const USER_BULK_SIZE = 200;
+const userPage = z.looseObject({ values: z.array(z.looseObject({ accountId: z.string() })) });
 
-type JiraAnswer = { ok: boolean; status: number; json(): Promise<unknown> };
-const repeated = (param: string, ids: string[]) => new URLSearchParams(ids.map((id) => [param, id]));
-
-/**
- * Which of these ids Jira knows, asked as the app in chunks: GET /user/bulk (≤ 200 account ids per call),
- * GET /project/search?id=… (≤ 50 per call) — Jira Cloud REST v3.
- */
-async function existing(
-  ids: string[],
-  chunk: number,
-  ask: (ids: string[]) => Promise<JiraAnswer>,
-  idsOf: (body: unknown) => string[],
-): Promise<Set<string>> {
+/** Which of these account ids Jira knows: GET /rest/api/3/user/bulk, ≤ 200 per call (Jira Cloud REST v3). */
+async function existingAccounts(ids: string[]): Promise<Set<string>> {
   const found = new Set<string>();
-  for (let i = 0; i < ids.length; i += chunk) {
-    const response = await ask(ids.slice(i, i + chunk));
-    if (!response.ok) throw new Error(`Jira lookup answered ${response.status}`);
-    for (const id of idsOf(await response.json())) found.add(id);
+  for (let i = 0; i < ids.length; i += USER_BULK_SIZE) {
+    const params = new URLSearchParams({ maxResults: String(USER_BULK_SIZE) });
+    for (const id of ids.slice(i, i + USER_BULK_SIZE)) params.append('accountId', id);
+    const response = await asApp().requestJira(route`/rest/api/3/user/bulk?${params}`);
+    if (!response.ok) throw new Error(`user/bulk answered ${response.status}`);
+    for (const user of userPage.parse(await response.json()).values) found.add(user.accountId);
   }
   return found;
 }
 
-const existingAccounts = (ids: string[]) =>
-  existing(
-    ids,
-    200,
-    (chunk) => asApp().requestJira(route`/rest/api/3/user/bulk?maxResults=200&${repeated('accountId', chunk)}`),
-    (body) =>
-      page(userItem)
-        .parse(body)
-        .values.map((u) => u.accountId),
-  );
-const existingProjects = (ids: string[]) =>
-  existing(
-    ids,
-    50,
-    (chunk) => asApp().requestJira(route`/rest/api/3/project/search?maxResults=50&${repeated('id', chunk)}`),
-    (body) =>
-      page(projectItem)
-        .parse(body)
-        .values.map((p) => p.id),
-  );
+/** Which of these project ids Jira knows, through the one project search (≤ 50 per call). */
+async function existingProjects(ids: string[]): Promise<Set<string>> {
+  const found = new Set<string>();
+  for (let i = 0; i < ids.length; i += PROJECT_PAGE_SIZE) {
+    for (const project of (await searchProjects('app', { ids: ids.slice(i, i + PROJECT_PAGE_SIZE) })).values) found.add(project.id);
+  }
+  return found;
+}
 
 /** Looks up, as the app, the users and projects an update names, in as few Jira calls as possible. */
 export async function lookUpReferences(ids: { accountIds: string[]; projectIds: string[] }): Promise<References> {

@@ -1,7 +1,7 @@
 import type Resolver from '@forge/resolver';
 import { canAdministerProject } from '../jira/permissions';
 import { getProject } from '../jira/projects';
-import { readInstalledAt } from '../storage/installation';
+import { readInstalledAt } from '../storage/setup-store';
 import { define } from './define';
 import { requireJiraAdmin } from './guards';
 

@@ -1,7 +1,7 @@
 import type Resolver from '@forge/resolver';
 import { RESOLVERS } from '../contract/resolvers';
 import type { ResolverAnswer, ResolverFailure, ResolverKey } from '../contract/resolvers';
-import { AppError, issuesAsFieldErrors } from '../errors';
+import { AppError, parseOrRefuse } from '../errors';
 
 export interface Caller {
   accountId: string;
@@ -22,17 +22,12 @@ export function define<K extends ResolverKey>(
 ): void {
   resolver.define(key, async ({ payload, context }): Promise<ResolverAnswer<K> | ResolverFailure> => {
     try {
-      const parsed = RESOLVERS[key].payload.safeParse(payload ?? {});
-      if (!parsed.success) {
-        const fields = issuesAsFieldErrors(parsed.error, 'payload');
-        throw new AppError('INVALID_INPUT', fields[0]?.message ?? 'Invalid request', { fields });
-      }
+      const parsed = parseOrRefuse(RESOLVERS[key].payload, payload ?? {}, 'payload') as Payload<K>;
       const accountId = typeof context.accountId === 'string' ? context.accountId : '';
       if (!accountId) throw new AppError('UNAUTHORIZED', 'This action needs a signed-in user');
-      return await handler(parsed.data as Payload<K>, { accountId, context });
+      return await handler(parsed, { accountId, context });
     } catch (error) {
-      if (error instanceof AppError)
-        return { error: { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) } };
+      if (error instanceof AppError) return { error: error.toJSON() };
       console.error(`resolver ${key} failed`, error);
       throw error;
     }

@@ -1,27 +1,28 @@
 import type Resolver from '@forge/resolver';
-import { AppError, invalidFields } from '../errors';
+import type { CatalogueRecord } from '../core/fields/catalogue';
+import { catalogueTooLarge } from '../core/fields/catalogue';
 import { addField, changeField } from '../core/fields/catalogue-rules';
 import type { CatalogueVerdict } from '../core/fields/catalogue-rules';
+import { AppError, invalidFields } from '../errors';
 import { readCatalogue, readCatalogueForChange, writeCatalogue } from '../storage/catalogue-store';
-import type { CatalogueRecord } from '../core/fields/catalogue';
-import { ConcurrentWriteError } from '../storage/versioned-write';
+import { retryOnConflict } from '../storage/retry-on-conflict';
 import { define } from './define';
 import { requireJiraAdmin } from './guards';
 
 /** Applies a change to the latest catalogue; if another admin saved in between, redoes it on theirs. */
-async function change(apply: (record: CatalogueRecord) => CatalogueVerdict) {
-  for (let attempt = 1; attempt <= 3; attempt++) {
-    const { record, version } = await readCatalogueForChange();
-    const verdict = apply(record);
-    if (!verdict.ok) throw invalidFields(verdict.errors);
-    try {
+function change(apply: (record: CatalogueRecord) => CatalogueVerdict) {
+  return retryOnConflict(
+    async () => {
+      const { record, version } = await readCatalogueForChange();
+      const verdict = apply(record);
+      if (!verdict.ok) throw invalidFields(verdict.errors);
+      const tooLarge = catalogueTooLarge(verdict.record);
+      if (tooLarge) throw new AppError('TOO_LARGE', tooLarge);
       await writeCatalogue(verdict.record, version);
       return { field: verdict.field };
-    } catch (error) {
-      if (!(error instanceof ConcurrentWriteError)) throw error;
-    }
-  }
-  throw new AppError('CONFLICT', 'The field catalogue kept changing while being saved; try again');
+    },
+    { exhausted: () => new AppError('CONFLICT', 'The field catalogue kept changing while being saved; try again') },
+  );
 }
 
 export function defineFieldsResolvers(resolver: Resolver): void {

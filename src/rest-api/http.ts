@@ -1,8 +1,11 @@
 import { z } from 'zod';
+import { APP_ERROR_STATUS } from '../errors';
+import type { AppError } from '../errors';
 
 /** Forge's web trigger request and response shapes (docs/forge-platform.md, "Web triggers"). */
 export const webTriggerRequest = z.looseObject({
   method: z.string(),
+  userPath: z.string().optional(),
   headers: z.record(z.string(), z.array(z.string())).default({}),
   queryParameters: z.record(z.string(), z.array(z.string())).default({}),
   body: z.string().optional(),
@@ -15,16 +18,23 @@ export interface WebTriggerResponse {
   body: string;
 }
 
-export function jsonResponse(statusCode: number, body: unknown, headers: Record<string, string[]> = {}): WebTriggerResponse {
-  return { statusCode, headers: { 'content-type': ['application/json'], ...headers }, body: JSON.stringify(body) };
-}
-
-export function errorResponse(statusCode: number, code: string, message: string, extra: Record<string, unknown> = {}): WebTriggerResponse {
-  const headers: Record<string, string[]> = statusCode === 401 ? { 'www-authenticate': ['Bearer realm="projectrak"'] } : {};
-  return jsonResponse(statusCode, { error: { code, message, ...extra } }, headers);
-}
-
-/** Header names arrive lower-cased from Forge, each with a list of values. */
+/** Header names keep the caller's casing on Forge (`Authorization`, `authorization`): looked up ignoring case. */
 export function header(request: WebTriggerRequest, name: string): string | undefined {
-  return request.headers[name.toLowerCase()]?.[0];
+  const wanted = name.toLowerCase();
+  return Object.entries(request.headers).find(([key]) => key.toLowerCase() === wanted)?.[1][0];
+}
+
+/** Forge splits query values on commas (`?project=A,B` → ["A", "B"]); the parts of every occurrence, in order. */
+export function queryValues(request: WebTriggerRequest, name: string): string[] {
+  return request.queryParameters[name] ?? [];
+}
+
+export function jsonResponse(statusCode: number, body: unknown, headers: Record<string, string[]> = {}): WebTriggerResponse {
+  return { statusCode, headers: { 'Content-Type': ['application/json'], ...headers }, body: JSON.stringify(body) };
+}
+
+/** The one mapping of the app's errors to HTTP for the REST API: status from the code, `{ error }` as the body. */
+export function errorResponse(error: AppError): WebTriggerResponse {
+  const headers: Record<string, string[]> = error.code === 'UNAUTHORIZED' ? { 'WWW-Authenticate': ['Bearer realm="projectrak"'] } : {};
+  return jsonResponse(APP_ERROR_STATUS[error.code], { error: error.toJSON() }, headers);
 }

@@ -1,32 +1,37 @@
 import { kvs } from '@forge/kvs';
-import { catalogueRecord, predefinedCatalogue as predefined } from '../core/fields/catalogue';
+import { catalogueRecord, predefinedCatalogue } from '../core/fields/catalogue';
 import type { CatalogueRecord } from '../core/fields/catalogue';
 import { ENTITIES, HEADS, KEYS } from './keys';
-import { readVersion, writeIfUnchanged } from './versioned-write';
+import { readCounters, writeIfUnchanged } from './guarded-write';
 
 /** The field catalogue: one KVS entry. Until an admin first changes it, it is Projectrak's predefined set. */
 export async function readCatalogue(): Promise<CatalogueRecord> {
   const stored: unknown = await kvs.get(KEYS.catalogue);
-  return stored === undefined ? predefined() : catalogueRecord.parse(stored);
+  return stored === undefined ? predefinedCatalogue() : catalogueRecord.parse(stored);
 }
 
-/** The catalogue with the version it was read at, for a change that must not overwrite another admin's. */
+/** The catalogue with the version it was read at (read first), for a change that must not overwrite another admin's. */
 export async function readCatalogueForChange(): Promise<{ record: CatalogueRecord; version: number }> {
-  const version = await readVersion(ENTITIES.head, HEADS.catalogue);
+  const version = (await readCounters(ENTITIES.head, HEADS.catalogue)).version ?? 0;
   return { record: await readCatalogue(), version };
 }
 
 /** Throws ConcurrentWriteError if the catalogue changed since `version` was read; nothing is written then. */
 export async function writeCatalogue(record: CatalogueRecord, version: number): Promise<void> {
   const valid = catalogueRecord.parse(record);
-  await writeIfUnchanged(ENTITIES.head, HEADS.catalogue, version, (tx) => tx.set(KEYS.catalogue, valid));
+  const guard = { entity: ENTITIES.head, key: HEADS.catalogue, attribute: 'version', expected: version, next: { version: version + 1 } };
+  await writeIfUnchanged(guard, (tx) => tx.set(KEYS.catalogue, valid));
 }
 
-/** On install: store the predefined fields unless a catalogue is already there (a re-install keeps it). */
+/**
+ * Stores the predefined fields unless a catalogue is already there (a re-install, or a repeated setup, keeps it).
+ * Forge names no error code for FAIL_IF_EXISTS on an existing key (docs/forge-platform.md, "KVS and custom
+ * entities"): after a failure, the key is read again — there → nothing to do; absent → a real failure, rethrown.
+ */
 export async function seedCatalogue(): Promise<void> {
   try {
-    await kvs.set(KEYS.catalogue, predefined(), { keyPolicy: 'FAIL_IF_EXISTS' });
+    await kvs.set(KEYS.catalogue, predefinedCatalogue(), { keyPolicy: 'FAIL_IF_EXISTS' });
   } catch (error) {
-    if ((error as { code?: string }).code !== 'KEY_ALREADY_EXISTS') throw error;
+    if ((await kvs.get(KEYS.catalogue)) === undefined) throw error;
   }
 }

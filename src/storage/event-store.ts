@@ -3,36 +3,69 @@ import { kvs } from '@forge/kvs';
 import { z } from 'zod';
 import { changeEvent } from '../core/changes/change-event';
 import type { ChangeEvent } from '../core/changes/change-event';
-import { KEYS } from './keys';
+import type { Guard } from './guarded-write';
+import { readCounters, writeIfUnchanged } from './guarded-write';
+import { ENTITIES, KEYS } from './keys';
 import { queryAll } from './query-all';
 
 /**
- * Change events, written in the same transaction as the values they describe (an outbox): `handledAt` is
- * null until the consumer has handled the event; after that it is kept for a week (for redelivery), then expires.
+ * Change events. A committed event waits in its project's outbox (`outbox:<project>:<sequence>`, written in the
+ * same transaction as the values it describes). Handling it moves it, in one transaction guarded by the project's
+ * outbox cursor, to `event:<id>`, kept a week (for redelivery), then expired. Only waiting events are ever listed,
+ * so what the sweep reads does not grow with history.
  */
 export const storedEvent = z.object({ event: changeEvent, handledAt: z.number().nullable() });
 export type StoredEvent = z.infer<typeof storedEvent>;
 
 export const HANDLED_EVENT_TTL = { value: 7, unit: 'DAYS' } as const;
 
-/** Event ids sort by time (base-36 milliseconds, fixed width), so a prefix query reads oldest first. */
+/** Event ids sort by time (base-36 milliseconds, fixed width), then are unique. */
 export function newEventId(at: number): string {
   return `${at.toString(36).padStart(9, '0')}-${randomUUID()}`;
 }
 
-export async function readEvent(eventId: string): Promise<StoredEvent | undefined> {
+export const outboxEntry = (event: ChangeEvent): StoredEvent => ({ event, handledAt: null });
+
+/** A project's waiting events in sequence order (Forge does not document the order of a prefix query). */
+export async function waitingEvents(projectId: string): Promise<ChangeEvent[]> {
+  return sortBySequence(await queryAll(KEYS.projectOutboxPrefix(projectId)));
+}
+
+/** Every project's waiting events, each project's in sequence order. */
+export async function allWaitingEvents(): Promise<ChangeEvent[]> {
+  return sortBySequence(await queryAll(KEYS.outboxPrefix));
+}
+
+function sortBySequence(entries: { value: unknown }[]): ChangeEvent[] {
+  return entries
+    .map((entry) => storedEvent.parse(entry.value).event)
+    .sort((a, b) => a.project.id.localeCompare(b.project.id) || a.sequence - b.sequence);
+}
+
+/** The sequence number of the project's last handled event (0 before the first). */
+export async function handledUpTo(projectId: string): Promise<number> {
+  return (await readCounters(ENTITIES.outboxCursor, projectId)).handled ?? 0;
+}
+
+/**
+ * Marks an event handled: out of the outbox, into the handled events, the cursor moved to it — on condition that the
+ * cursor is still at `handled`; otherwise ConcurrentWriteError (another consumer got there first) and nothing changes.
+ */
+export async function markHandled(event: ChangeEvent, handled: number, at: number): Promise<void> {
+  const guard: Guard = {
+    entity: ENTITIES.outboxCursor,
+    key: event.project.id,
+    attribute: 'handled',
+    expected: handled,
+    next: { handled: event.sequence },
+  };
+  await writeIfUnchanged(guard, (tx) => {
+    tx.delete(KEYS.outbox(event.project.id, event.sequence));
+    tx.set(KEYS.event(event.id), { event, handledAt: at } satisfies StoredEvent, undefined, { ttl: HANDLED_EVENT_TTL });
+  });
+}
+
+export async function readHandledEvent(eventId: string): Promise<StoredEvent | undefined> {
   const stored: unknown = await kvs.get(KEYS.event(eventId));
   return stored === undefined ? undefined : storedEvent.parse(stored);
-}
-
-export async function markHandled(stored: StoredEvent, at: number): Promise<void> {
-  await kvs.set(KEYS.event(stored.event.id), { ...stored, handledAt: at }, { ttl: HANDLED_EVENT_TTL });
-}
-
-/** Events written but not yet handled by the consumer, oldest first. */
-export async function unhandledEvents(): Promise<ChangeEvent[]> {
-  return (await queryAll(KEYS.eventPrefix))
-    .map((entry) => storedEvent.parse(entry.value))
-    .filter((stored) => stored.handledAt === null)
-    .map((stored) => stored.event);
 }

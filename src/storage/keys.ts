@@ -1,11 +1,18 @@
 /** Every KVS key and entity the app writes, in one place (Forge keys: ≤ 500 chars of [a-zA-Z0-9:._\s-#]). */
+const SEQUENCE_DIGITS = 10;
+
 export const KEYS = {
   installedAt: 'app:installed-at',
+  snapshots: 'app:snapshots',
+  setupDone: 'app:setup-done',
   catalogue: 'fields:catalogue',
-  projectSnapshot: (projectId: string) => `jira-project:${projectId}`,
   valuePrefix: (projectId: string) => `value:${projectId}:`,
   value: (projectId: string, fieldId: number) => `value:${projectId}:${fieldId}`,
-  eventPrefix: 'event:',
+  /** Change events not yet handled, per project (an outbox); removed once handled. */
+  outboxPrefix: 'outbox:',
+  projectOutboxPrefix: (projectId: string) => `outbox:${projectId}:`,
+  outbox: (projectId: string, sequence: number) => `outbox:${projectId}:${String(sequence).padStart(SEQUENCE_DIGITS, '0')}`,
+  /** Change events once handled, kept for a week. */
   event: (eventId: string) => `event:${eventId}`,
   apiKeyPrefix: 'api-key:',
   apiKey: (id: string) => `api-key:${id}`,
@@ -16,8 +23,13 @@ export const KEYS = {
 
 /** Custom entities, declared under app.storage.entities in manifest.yml. */
 export const ENTITIES = {
-  /** A version per guarded record, bumped by every write of it (optimistic concurrency, see versioned-write). */
+  /**
+   * Per guarded record (a project's values, the field catalogue): `version`, bumped by every write of it; for a
+   * project also `sequence`, the number of its last change event, and `lastAt`, that event's time.
+   */
   head: 'record-head',
+  /** Per project: `handled`, the sequence number of the last change event handled. */
+  outboxCursor: 'outbox-cursor',
 } as const;
 
 /** Keys of the `record-head` entity: one per project's values, one for the field catalogue. */

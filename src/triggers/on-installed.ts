@@ -1,10 +1,9 @@
-import { startProjectSnapshots } from '../services/changes/snapshot-projects';
-import { seedCatalogue } from '../storage/catalogue-store';
-import { recordInstalledAt } from '../storage/installation';
+import { setUpInstallation } from '../services/setup/setup';
 
-/** avi:forge:installed:app — remember the date, create the predefined fields, snapshot Jira's projects. */
+/**
+ * avi:forge:installed:app — sent once, and not retried if this throws (docs/forge-platform.md, "Triggers"): what it
+ * does not finish, the scheduled maintenance does.
+ */
 export async function onInstalled(): Promise<void> {
-  await recordInstalledAt(new Date());
-  await seedCatalogue();
-  await startProjectSnapshots();
+  await setUpInstallation();
 }

@@ -52,6 +52,7 @@ describe('a project page update through the resolver', () => {
       event: 'updated',
       user: pat,
       timestamp: events[0]!.event.at,
+      sequence: 1,
       project: { id: 10000, key: 'DEMO', name: 'Demo project' },
       fields: [
         { id: 1001, name: 'Status', type: 'status', value: { current: 'At risk', previous: null } },
@@ -189,6 +190,7 @@ describe("Jira's own project attributes", () => {
         event: 'updated',
         user: null,
         timestamp: events[0]!.event.at,
+        sequence: 1,
         project: { id: 10003, key: 'HR', name: 'People & culture' },
         fields: [{ id: 1, name: 'Project name', type: 'text', value: { current: 'People & culture', previous: 'People team' } }],
       },

@@ -19,6 +19,7 @@ export function makeEvent(changes: FieldChange[], overrides: Partial<ChangeEvent
     project: { id: '10000', key: 'DEMO', name: 'Demo project' },
     user: '5f8a1c2e9b3d4a0012e4c7a1',
     at: Date.UTC(2026, 10, 30, 12, 0, 0),
+    sequence: 1,
     source: 'project-page',
     changes,
     ...overrides,

@@ -24,12 +24,18 @@ export const changeEvent = z.object({
   project: z.object({ id: z.string().regex(/^\d+$/), key: z.string(), name: z.string() }),
   /** The acting user's account id; null where Jira does not say who made the change. */
   user: z.string().nullable(),
+  /** When the change was committed (epoch ms); strictly increasing within a project. */
   at: z.number().int().nonnegative(),
+  /** The project's change number: 1, 2, 3… in commit order, without gaps. */
+  sequence: z.number().int().positive(),
   source: z.enum(CHANGE_SOURCES),
   changes: z.array(fieldChange).min(1),
 });
 export type ChangeEvent = z.infer<typeof changeEvent>;
 
-/** The queue body: a pointer to the stored event, so events stay far below Forge's 200 KB per push. */
-export const changeNotice = z.object({ eventId: z.string().min(1), projectId: z.string() });
+/**
+ * The queue body: "this project has change events waiting", naming the one just committed. The consumer then handles
+ * every waiting event of the project in sequence order. Events stay far below Forge's 200 KB per push.
+ */
+export const changeNotice = z.object({ projectId: z.string().regex(/^\d+$/), eventId: z.string().min(1), sequence: z.number().int().positive() });
 export type ChangeNotice = z.infer<typeof changeNotice>;

@@ -1,5 +1,5 @@
 import type { FieldDefinition, FieldError, FieldOption, FieldType } from '../../contract/fields';
-import { OPTION_TYPES } from '../../contract/fields';
+import { isReservedName, OPTION_TYPES } from '../../contract/fields';
 import type { CatalogueRecord } from './catalogue';
 import { JIRA_ATTRIBUTES } from './jira-attributes';
 
@@ -13,6 +13,7 @@ function checkName(record: CatalogueRecord, name: string, exceptId?: number): Fi
   const trimmed = name.trim();
   if (trimmed === '' || trimmed.length > 255) return error('name', 'INVALID_NAME', 'name: must be 1 to 255 characters');
   if (/^\d+$/.test(trimmed)) return error('name', 'INVALID_NAME', 'name: must not be only digits (values can be set by field id or name)');
+  if (isReservedName(trimmed)) return error('name', 'RESERVED_NAME', `name: "${trimmed}" is reserved; choose another name`);
   const clash = [...record.fields, ...Object.values(JIRA_ATTRIBUTES)].find(
     (f) => f.id !== exceptId && f.name.toLowerCase() === trimmed.toLowerCase(),
   );

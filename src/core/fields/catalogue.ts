@@ -16,3 +16,13 @@ export const predefinedCatalogue = (): CatalogueRecord => ({
   nextOptionId: FIRST_FREE_OPTION_ID,
   fields: PREDEFINED_FIELDS,
 });
+
+/** The catalogue is one KVS value, and a KVS value holds at most 240 KiB (docs/forge-platform.md, "KVS and custom entities"). */
+export const CATALOGUE_MAX_BYTES = 240 * 1024;
+
+/** Why a catalogue cannot be stored, or undefined when it can; said before anything is written. */
+export function catalogueTooLarge(record: CatalogueRecord): string | undefined {
+  const bytes = Buffer.byteLength(JSON.stringify(record), 'utf8');
+  if (bytes <= CATALOGUE_MAX_BYTES) return undefined;
+  return `the field catalogue would take ${Math.ceil(bytes / 1024)} KiB, over its limit of ${CATALOGUE_MAX_BYTES / 1024} KiB; shorten descriptions or option names, or remove fields you no longer use`;
+}

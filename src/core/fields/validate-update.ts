@@ -1,5 +1,5 @@
 import type { FieldDefinition, FieldError, RawValue } from '../../contract/fields';
-import { MULTI_TYPES } from '../../contract/fields';
+import { isReservedName, MULTI_TYPES } from '../../contract/fields';
 import { JIRA_ATTRIBUTES } from './jira-attributes';
 import type { References } from './value-rules';
 import { checkValue } from './value-rules';
@@ -24,6 +24,10 @@ export function validateUpdate(catalogue: readonly FieldDefinition[], input: Rec
   const errors: FieldError[] = [];
   const values = new Map<number, RawValue | null>();
   for (const [ref, value] of Object.entries(input)) {
+    if (isReservedName(ref)) {
+      errors.push({ field: ref, code: 'RESERVED_NAME', message: `${ref}: is a reserved name, not a field` });
+      continue;
+    }
     const field = findField(catalogue, ref);
     const attribute = field ? undefined : findField(Object.values(JIRA_ATTRIBUTES), ref);
     if (attribute) {

@@ -60,6 +60,7 @@ describe('formatPayload: every type, set from empty, changed, cleared', () => {
         event: 'updated',
         user: null,
         timestamp: Date.UTC(2026, 10, 30, 12, 0, 0),
+        sequence: 1,
         project: { id: 10000, key: 'DEMO', name: 'Demo project' },
         fields: [{ id: 1003, name: 'Start date', type: 'date', value: { current: '2026-12-01', previous: null } }],
       },

@@ -26,6 +26,7 @@ export function formatPayload(event: ChangeEvent): WebhookBody {
       event: 'updated',
       user: event.user,
       timestamp: event.at,
+      sequence: event.sequence,
       project: { id: Number(event.project.id), key: event.project.key, name: event.project.name },
       fields: event.changes.map(({ field, previous, current }) => ({
         id: field.id,

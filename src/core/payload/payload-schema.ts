@@ -37,6 +37,11 @@ export const webhookBody = z
         event: z.literal('updated'),
         user: z.string().nullable().describe('Account id of the user who made the change; null when Jira does not say'),
         timestamp: z.number().int().describe('When the change was made, epoch milliseconds'),
+        sequence: z
+          .number()
+          .int()
+          .positive()
+          .describe("The project's change number: 1, 2, 3… in commit order, without gaps; order a project's changes by it"),
         project: z.object({ id: z.number().int(), key: z.string(), name: z.string() }).strict(),
         fields: z.array(z.union([singleField, multiField])).min(1),
       })

@@ -3,18 +3,29 @@ import type { ChangeEvent, ChangeNotice } from '../../core/changes/change-event'
 
 export const CHANGES_QUEUE = 'project-changes';
 const queue = new Queue({ key: CHANGES_QUEUE });
+/** Forge takes at most 50 events per push (docs/forge-platform.md, "Async events"). */
+const MAX_EVENTS_PER_PUSH = 50;
+
+export const noticeOf = (event: ChangeEvent): ChangeNotice => ({ projectId: event.project.id, eventId: event.id, sequence: event.sequence });
 
 /**
- * Tells the consumer a stored event is waiting. A failed push loses nothing: the event stays unhandled
- * in KVS and the scheduled sweep announces it again.
+ * Tells the consumer that projects have change events waiting. A failed push (Forge's 500 events a minute, say)
+ * loses nothing: the events wait in the outbox, the next notice of the same project handles them too, and the
+ * scheduled sweep announces what is still waiting. Returns how many notices were pushed.
  */
-export async function publishChange(event: ChangeEvent): Promise<boolean> {
-  const notice: ChangeNotice = { eventId: event.id, projectId: event.project.id };
-  try {
-    await queue.push([{ body: notice }]);
-    return true;
-  } catch (error) {
-    console.error(`could not push change event ${event.id}; it stays unhandled until the sweep`, error);
-    return false;
+export async function publishNotices(notices: ChangeNotice[]): Promise<number> {
+  let pushed = 0;
+  for (let i = 0; i < notices.length; i += MAX_EVENTS_PER_PUSH) {
+    const batch = notices.slice(i, i + MAX_EVENTS_PER_PUSH);
+    try {
+      await queue.push(batch.map((body) => ({ body })));
+      pushed += batch.length;
+    } catch (error) {
+      console.warn(`could not announce ${batch.length} project change notice(s); they wait in the outbox for the sweep`, error);
+      break;
+    }
   }
+  return pushed;
 }
+
+export const publishChange = async (event: ChangeEvent): Promise<boolean> => (await publishNotices([noticeOf(event)])) === 1;

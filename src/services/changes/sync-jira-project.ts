@@ -25,7 +25,7 @@ export function attributeValues(project: JiraProject): Map<number, RawValue | nu
  * project (fields 1–6) and diffs against them. The first time a project is seen, its attributes are stored
  * without an event. Jira does not say who made the change: `user` is null.
  */
-export async function syncJiraProject(projectId: string, now = Date.now()): Promise<ChangeEvent | null> {
+export async function syncJiraProject(projectId: string): Promise<ChangeEvent | null> {
   const project = await getProject(projectId, 'app');
   const { event } = await commitChanges({
     project: { id: project.id, key: project.key, name: project.name },
@@ -33,7 +33,6 @@ export async function syncJiraProject(projectId: string, now = Date.now()): Prom
     next: attributeValues(project),
     user: null,
     source: 'jira',
-    now,
     firstSight: (stored) => !stored.has(JIRA_ATTRIBUTES.key.id),
   });
   return event;

@@ -1,9 +1,8 @@
 import type { FieldDefinition, FieldError, RawValue } from '../../contract/fields';
 import { invalidFields } from '../../errors';
-import { AppError } from '../../errors';
 import { referencedIds, validateUpdate } from '../../core/fields/validate-update';
 import { lookUpReferences } from '../../jira/lookups';
-import { getProject } from '../../jira/projects';
+import { findProject } from '../../jira/projects';
 import { readCatalogue } from '../../storage/catalogue-store';
 import type { ChangeEvent } from '../../core/changes/change-event';
 import { commitChanges } from './commit-changes';
@@ -38,19 +37,15 @@ export async function prepareUpdates(
   const prepared: PreparedUpdate[] = [];
   const errors: ProjectFieldError[] = [];
   for (const update of updates) {
-    let project: ChangeEvent['project'] | undefined;
-    try {
-      const found = await getProject(update.projectIdOrKey, 'app');
-      project = { id: found.id, key: found.key, name: found.name };
-    } catch (error) {
-      if (!(error instanceof AppError) || error.code !== 'NOT_FOUND') throw error;
+    const found = await findProject(update.projectIdOrKey, 'app');
+    const project: ChangeEvent['project'] | undefined = found && { id: found.id, key: found.key, name: found.name };
+    if (!project)
       errors.push({
         project: update.projectIdOrKey,
         field: 'project',
         code: 'UNKNOWN_PROJECT',
         message: `project: there is no project ${update.projectIdOrKey}`,
       });
-    }
     const stored = project ? (await readValues(project.id)).values : new Map<number, RawValue>();
     const verdict = validateUpdate(fields, update.input, { ...refs, alreadyStored: (fieldId, item) => holds(stored.get(fieldId), item) });
     if (!verdict.ok) errors.push(...verdict.errors.map((e) => ({ ...e, project: update.projectIdOrKey })));
@@ -68,8 +63,8 @@ export async function prepareUpdates(
 const holds = (value: RawValue | undefined, item: string | number): boolean =>
   value !== undefined && (Array.isArray(value) ? (value as (string | number)[]).includes(item) : value === item);
 
-export async function applyUpdate(update: PreparedUpdate, fields: FieldDefinition[], who: Pick<CommitRequest, 'user' | 'source'>, now = Date.now()) {
-  return commitChanges({ project: update.project, fields: new Map(fields.map((f) => [f.id, f])), next: update.values, ...who, now });
+export async function applyUpdate(update: PreparedUpdate, fields: FieldDefinition[], who: Pick<CommitRequest, 'user' | 'source'>) {
+  return commitChanges({ project: update.project, fields: new Map(fields.map((f) => [f.id, f])), next: update.values, ...who });
 }
 
 /** Sets values of the app's fields on one project, through the one write path. */

@@ -66,12 +66,15 @@ export async function readKvs(host: Host, prefix: string): Promise<{ key: string
   return entries;
 }
 
-/** Every change event the app stored, oldest first. */
+/** Every change event the app stored, waiting or handled, each project's in sequence order. */
 export async function changeEvents(host: Host): Promise<StoredEvent[]> {
-  return (await readKvs(host, 'event:')).map((entry) => storedEvent.parse(entry.value));
+  const entries = [...(await readKvs(host, 'outbox:')), ...(await readKvs(host, 'event:'))];
+  return entries
+    .map((entry) => storedEvent.parse(entry.value))
+    .sort((a, b) => a.event.project.id.localeCompare(b.event.project.id) || a.event.sequence - b.event.sequence);
 }
 
 /** All the app's stored values and events: what must not move when an input is refused. */
 export async function storeSnapshot(host: Host): Promise<unknown> {
-  return { values: await readKvs(host, 'value:'), events: await readKvs(host, 'event:'), queued: host.queueStore.list().length };
+  return { values: await readKvs(host, 'value:'), events: await changeEvents(host), queued: host.queueStore.list().length };
 }

@@ -1,0 +1,31 @@
+import { seedCatalogue } from '../../storage/catalogue-store';
+import { isSetupDone, readInstalledAt, readSnapshotsProgress, recordInstalledAt, recordSetupDone } from '../../storage/setup-store';
+import { startProjectSnapshots } from './snapshot-projects';
+
+/** A snapshot run not done within a day (Forge keeps an event 24 h) is started again. */
+const SNAPSHOTS_GIVE_UP_MS = 24 * 3600 * 1000;
+
+/** On install: remember the date, store the predefined fields, snapshot Jira's projects. */
+export async function setUpInstallation(now = Date.now()): Promise<void> {
+  await recordInstalledAt(new Date(now));
+  await seedCatalogue();
+  await startProjectSnapshots(now);
+}
+
+/**
+ * Scheduled: finishes a setup the install trigger did not (it failed, or its event never came). Once everything is
+ * done this costs one small KVS read.
+ */
+export async function repairSetup(now = Date.now()): Promise<'done' | 'repaired' | 'waiting'> {
+  if (await isSetupDone()) return 'done';
+  const [installedAt, snapshots] = await Promise.all([readInstalledAt(), readSnapshotsProgress()]);
+  if (installedAt === null) await recordInstalledAt(new Date(now));
+  await seedCatalogue();
+  if (!snapshots || (snapshots.doneAt === undefined && now - snapshots.startedAt > SNAPSHOTS_GIVE_UP_MS)) {
+    await startProjectSnapshots(now);
+    return 'repaired';
+  }
+  if (snapshots.doneAt === undefined) return 'waiting';
+  await recordSetupDone(now);
+  return installedAt === null ? 'repaired' : 'done';
+}
