@@ -1,5 +1,5 @@
 import { createHost } from '../../../local/host';
-import type { Host } from '../../../local/host';
+import type { Host, HostOptions } from '../../../local/host';
 import { DEMO_USERS } from '../../../local/services/jira';
 import { startSandboxServer } from '../../../local/server/sandbox-server';
 import type { SandboxServer } from '../../../local/server/sandbox-server';
@@ -12,8 +12,8 @@ import { PROJECT_ROOT, tempDir } from './fixture-host';
 export { DEMO_USERS };
 
 /** The real app on the local host, installed (predefined fields, project snapshots) and served over HTTP. */
-export async function startAppHost(): Promise<{ host: Host; server: SandboxServer }> {
-  const host = await createHost({ appDir: PROJECT_ROOT, dataDir: tempDir() });
+export async function startAppHost(overrides: Partial<HostOptions> = {}): Promise<{ host: Host; server: SandboxServer }> {
+  const host = await createHost({ appDir: PROJECT_ROOT, dataDir: tempDir(), appLog: () => undefined, ...overrides });
   await host.idle();
   const server = await startSandboxServer(host, { port: 0 });
   return { host, server };
