@@ -50,7 +50,7 @@ export const invalidFields = (fields: FieldError[], many = `${fields.length} val
   new AppError('INVALID_INPUT', fields.length === 1 ? (fields[0]?.message ?? 'Invalid value') : many, { fields });
 
 /** A zod refusal of a request body as field errors, each naming where it is ("values", "updates.0.project"). */
-export function issuesAsFieldErrors(error: z.ZodError, whole: string): FieldError[] {
+function issuesAsFieldErrors(error: z.ZodError, whole: string): FieldError[] {
   return error.issues.map((issue) => {
     const where = issue.path.join('.') || whole;
     return { field: where, code: 'INVALID_INPUT', message: `${where}: ${issue.message}` };

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { kvs } from '@forge/kvs';
 import { z } from 'zod';
 import { changeEvent } from '../core/changes/change-event';
 import type { ChangeEvent } from '../core/changes/change-event';
@@ -63,9 +62,4 @@ export async function markHandled(event: ChangeEvent, handled: number, at: numbe
     tx.delete(KEYS.outbox(event.project.id, event.sequence));
     tx.set(KEYS.event(event.id), { event, handledAt: at } satisfies StoredEvent, undefined, { ttl: HANDLED_EVENT_TTL });
   });
-}
-
-export async function readHandledEvent(eventId: string): Promise<StoredEvent | undefined> {
-  const stored: unknown = await kvs.get(KEYS.event(eventId));
-  return stored === undefined ? undefined : storedEvent.parse(stored);
 }

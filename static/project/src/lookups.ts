@@ -13,7 +13,6 @@ export interface Lookups {
   problem: ApiError | null;
 }
 
-export const NO_LOOKUPS: Lookups = { users: [], projects: [], problem: null };
 
 /**
  * Loads only the lists the fields need. A failure does not stop the page: values still show
