@@ -13,7 +13,6 @@ export interface Lookups {
   problem: ApiError | null;
 }
 
-
 /**
  * Loads only the lists the fields need. A failure does not stop the page: values still show
  * (by id) and the problem is reported next to the editor.
