@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { changeEvent } from '../core/changes/change-event';
 import type { ChangeEvent } from '../core/changes/change-event';
 import type { Guard } from './guarded-write';
-import { readCounters, writeIfUnchanged } from './guarded-write';
+import { writeIfUnchanged } from './guarded-write';
 import { ENTITIES, KEYS } from './keys';
 import { queryAll } from './query-all';
 
@@ -39,11 +39,6 @@ function sortBySequence(entries: { value: unknown }[]): ChangeEvent[] {
   return entries
     .map((entry) => storedEvent.parse(entry.value).event)
     .sort((a, b) => a.project.id.localeCompare(b.project.id) || a.sequence - b.sequence);
-}
-
-/** The sequence number of the project's last handled event (0 before the first). */
-export async function handledUpTo(projectId: string): Promise<number> {
-  return (await readCounters(ENTITIES.outboxCursor, projectId)).handled ?? 0;
 }
 
 /**

@@ -6,17 +6,21 @@ type Counters = Record<string, number>;
 
 /**
  * Optimistic concurrency on KVS: a record is guarded by a counter attribute of a custom entity (a project's head
- * version, an outbox cursor) that every write moves, in the same transaction, on condition that it still holds the
- * value read. KVS conditions apply to custom entities only (declared under app.storage.entities in manifest.yml).
+ * version, its outbox cursor) that every write moves, in the same transaction, on condition that it still holds the
+ * value read. A write may also depend on counters it does not move (`checks`). KVS conditions apply to custom
+ * entities only (declared under app.storage.entities in manifest.yml).
  */
 export class ConcurrentWriteError extends Error {}
 
-export interface Guard {
+export interface Counter {
   entity: string;
   key: string;
   /** The attribute the condition is on; 0 stands for "absent" (no write has happened yet). */
   attribute: string;
   expected: number;
+}
+
+export interface Guard extends Counter {
   /** The entity's whole new value (entity sets replace the item): the guarded attribute moved, and any others. */
   next: Counters;
 }
@@ -28,25 +32,38 @@ export async function readCounters(entity: string, key: string): Promise<Counter
   return item === undefined ? {} : counters.parse(item);
 }
 
+/** Several entities' counters in one KVS request; an absent item reads as no counters. */
+export async function readCountersOf(items: { entity: string; key: string }[]): Promise<Counters[]> {
+  const { successfulKeys } = await kvs.batchGet<Counters>(items.map((i) => ({ key: i.key, entityName: i.entity })));
+  return items.map((i) => {
+    const found = successfulKeys.find((s) => s.key === i.key && (s.entityName ?? i.entity) === i.entity);
+    return found === undefined ? {} : counters.parse(found.value);
+  });
+}
+
+const unchanged = (counter: Counter) =>
+  counter.expected === 0
+    ? new Filter<Counters>().and(counter.attribute, FilterConditions.notExists())
+    : new Filter<Counters>().and(counter.attribute, FilterConditions.equalTo(counter.expected));
+
 /**
- * Runs the transaction built by `build` plus the guard's move; throws ConcurrentWriteError if someone moved the guard
- * first, and nothing is written then. Forge documents no error code for a failed condition (docs/forge-platform.md,
- * "KVS and custom entities"), so a failure is told apart by re-reading what the condition guarded: moved → a lost
- * race; unmoved → some other failure, rethrown as it came.
+ * Runs the transaction built by `build` plus the guard's move (and the checks); throws ConcurrentWriteError if someone
+ * moved the guard or a checked counter first, and nothing is written then. Forge documents no error code for a failed
+ * condition (docs/forge-platform.md, "KVS and custom entities"), so a failure is told apart by re-reading what the
+ * conditions guarded: moved → a lost race; unmoved → some other failure, rethrown as it came.
  */
-export async function writeIfUnchanged(guard: Guard, build: (tx: TransactionBuilder) => void): Promise<void> {
+export async function writeIfUnchanged(guard: Guard, build: (tx: TransactionBuilder) => void, checks: Counter[] = []): Promise<void> {
   const tx = kvs.transact();
   build(tx);
-  const unchanged =
-    guard.expected === 0
-      ? new Filter<Counters>().and(guard.attribute, FilterConditions.notExists())
-      : new Filter<Counters>().and(guard.attribute, FilterConditions.equalTo(guard.expected));
-  tx.set(guard.key, guard.next, { entityName: guard.entity, conditions: unchanged });
+  for (const check of checks) tx.check(check.key, { entityName: check.entity, conditions: unchanged(check) });
+  tx.set(guard.key, guard.next, { entityName: guard.entity, conditions: unchanged(guard) });
   try {
     await tx.execute();
   } catch (error) {
-    const now = (await readCounters(guard.entity, guard.key))[guard.attribute] ?? 0;
-    if (now !== guard.expected) throw new ConcurrentWriteError(`${guard.entity} ${guard.key} changed while being written`, { cause: error });
+    const all = [guard, ...checks];
+    const now = await readCountersOf(all);
+    if (all.some((c, i) => (now[i]?.[c.attribute] ?? 0) !== c.expected))
+      throw new ConcurrentWriteError(`${guard.entity} ${guard.key} changed while being written`, { cause: error });
     throw error;
   }
 }

@@ -1,7 +1,8 @@
 import type { FieldChange } from './change-event';
 
-// A KVS transaction holds ≤ 25 operations: the changed values, the event and the project head.
-export const MAX_CHANGES_PER_WRITE = 23;
+// A KVS transaction holds ≤ 25 operations: the changed values, the event, the project's head and the check of its
+// outbox cursor (docs/forge-platform.md, "KVS and custom entities").
+export const MAX_CHANGES_PER_WRITE = 22;
 // The stored event must fit a KVS value (240 KiB); keep a margin for the rest of the event.
 export const MAX_CHANGES_BYTES = 200 * 1024;
 

@@ -34,17 +34,17 @@ export interface CommitResult {
  * project makes the transaction fail; the diff is then redone against the new values.
  */
 export async function commitChanges(request: CommitRequest): Promise<CommitResult> {
-  const result = await retryOnConflict(() => commitOnce(request), {
+  const { notify, ...result } = await retryOnConflict(() => commitOnce(request), {
     exhausted: () => new AppError('CONFLICT', `Project ${request.project.key} kept changing while being written; try again`),
   });
-  if (result.event) await publishChange(result.event);
+  if (result.event && notify) await publishChange(result.event);
   return result;
 }
 
-async function commitOnce(request: CommitRequest): Promise<CommitResult> {
+async function commitOnce(request: CommitRequest): Promise<CommitResult & { notify: boolean }> {
   const stored = await readValues(request.project.id);
   const changes = diffValues(request.fields, stored.values, request.next);
-  if (changes.length === 0) return { event: null, values: stored.values };
+  if (changes.length === 0) return { event: null, values: stored.values, notify: false };
   const tooLarge = exceedsWriteLimits(changes);
   if (tooLarge) throw new AppError('TOO_LARGE', `${request.project.key}: ${tooLarge}`);
   // Stamped at commit: after the head was read, so that a later commit of the project always gets a later time,
@@ -66,5 +66,6 @@ async function commitOnce(request: CommitRequest): Promise<CommitResult> {
     if (change.current === null) values.delete(change.field.id);
     else values.set(change.field.id, change.current);
   }
-  return { event: announce ? event : null, values };
+  // Events already waiting means a notice is on its way (or the sweep will send one): one notice drains them all.
+  return { event: announce ? event : null, values, notify: stored.head.handled === stored.head.sequence };
 }

@@ -1,7 +1,7 @@
 import type { ChangeEvent } from '../../core/changes/change-event';
 import { formatPayload } from '../../core/payload/format-payload';
 import { webhookBody } from '../../core/payload/payload-schema';
-import { handledUpTo, markHandled, waitingEvents } from '../../storage/event-store';
+import { markHandled, waitingEvents } from '../../storage/event-store';
 import { ConcurrentWriteError } from '../../storage/guarded-write';
 import { publishChange } from './publish';
 
@@ -23,13 +23,16 @@ function handle(event: ChangeEvent): void {
  * Handles every waiting change event of a project, in sequence order, each once: the move of the project's outbox
  * cursor is conditional, so of two consumers draining the same project only one handles each event (the other
  * stops). Forge runs queue events in any order; draining the whole project whatever notice came first keeps order.
+ * A write that finds events already waiting pushes no notice of its own: its transaction checks the cursor, so it
+ * either lands before this drain's last move (and is seen by it) or fails, retries, and finds nothing waiting.
  */
 export async function handleWaitingChanges(projectId: string, options: HandleOptions = {}): Promise<number> {
   const now = options.now ?? Date.now;
-  let handled = await handledUpTo(projectId);
+  const waiting = await waitingEvents(projectId);
+  // Handling an event removes it from the outbox as the cursor moves to it: the first waiting one follows the cursor.
+  let handled = (waiting[0]?.sequence ?? 1) - 1;
   let count = 0;
-  for (const event of await waitingEvents(projectId)) {
-    if (event.sequence <= handled) continue;
+  for (const event of waiting) {
     if (options.deadline !== undefined && now() > options.deadline) {
       await publishChange(event);
       break;
