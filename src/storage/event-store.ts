@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { changeEvent } from '../core/changes/change-event';
 import type { ChangeEvent } from '../core/changes/change-event';
-import type { Guard } from './guarded-write';
-import { writeIfUnchanged } from './guarded-write';
+import { kvs } from '@forge/kvs';
+import type { Counter, Guard } from './guarded-write';
+import { writeChecked, writeIfUnchanged } from './guarded-write';
 import { ENTITIES, KEYS } from './keys';
 import { queryAll } from './query-all';
 
@@ -16,7 +17,8 @@ import { queryAll } from './query-all';
 export const storedEvent = z.object({ event: changeEvent, handledAt: z.number().nullable() });
 export type StoredEvent = z.infer<typeof storedEvent>;
 
-export const HANDLED_EVENT_TTL = { value: 7, unit: 'DAYS' } as const;
+/** Handled events are kept a month: deliveries waiting for a retry or held behind a disabled webhook are made from them. */
+export const HANDLED_EVENT_TTL = { value: 30, unit: 'DAYS' } as const;
 
 /** Event ids sort by time (base-36 milliseconds, fixed width), then are unique. */
 export function newEventId(at: number): string {
@@ -41,20 +43,41 @@ function sortBySequence(entries: { value: unknown }[]): ChangeEvent[] {
     .sort((a, b) => a.project.id.localeCompare(b.project.id) || a.sequence - b.sequence);
 }
 
+type TransactionBuilder = Parameters<Parameters<typeof writeChecked>[1]>[0];
+
+const cursorOf = (event: ChangeEvent, handled: number): Counter => ({
+  entity: ENTITIES.outboxCursor,
+  key: event.project.id,
+  attribute: 'handled',
+  expected: handled,
+});
+
 /**
- * Marks an event handled: out of the outbox, into the handled events, the cursor moved to it — on condition that the
- * cursor is still at `handled`; otherwise ConcurrentWriteError (another consumer got there first) and nothing changes.
+ * Marks an event handled: out of the outbox, into the handled events, the cursor moved to it, with whatever else
+ * handling it writes (`also`: its deliveries) — on condition that the cursor is still at `handled`; otherwise
+ * ConcurrentWriteError (another consumer got there first) and nothing changes.
  */
-export async function markHandled(event: ChangeEvent, handled: number, at: number): Promise<void> {
-  const guard: Guard = {
-    entity: ENTITIES.outboxCursor,
-    key: event.project.id,
-    attribute: 'handled',
-    expected: handled,
-    next: { handled: event.sequence },
-  };
+export async function markHandled(
+  event: ChangeEvent,
+  handled: number,
+  at: number,
+  also: (tx: TransactionBuilder) => void = () => undefined,
+): Promise<void> {
+  const guard: Guard = { ...cursorOf(event, handled), next: { handled: event.sequence } };
   await writeIfUnchanged(guard, (tx) => {
+    also(tx);
     tx.delete(KEYS.outbox(event.project.id, event.sequence));
     tx.set(KEYS.event(event.id), { event, handledAt: at } satisfies StoredEvent, undefined, { ttl: HANDLED_EVENT_TTL });
   });
+}
+
+/** What handling an event writes beyond one transaction: written only while the event is still waiting. */
+export async function writeWhileWaiting(event: ChangeEvent, handled: number, build: (tx: TransactionBuilder) => void): Promise<void> {
+  await writeChecked([cursorOf(event, handled)], build);
+}
+
+/** A handled event, for deliveries made later (retries, held deliveries, replays). */
+export async function readHandledEvent(eventId: string): Promise<StoredEvent | undefined> {
+  const value: unknown = await kvs.get(KEYS.event(eventId));
+  return value === undefined ? undefined : storedEvent.parse(value);
 }

@@ -53,17 +53,27 @@ const unchanged = (counter: Counter) =>
  * conditions guarded: moved → a lost race; unmoved → some other failure, rethrown as it came.
  */
 export async function writeIfUnchanged(guard: Guard, build: (tx: TransactionBuilder) => void, checks: Counter[] = []): Promise<void> {
+  await writeChecked(
+    [guard, ...checks],
+    (tx) => {
+      build(tx);
+      tx.set(guard.key, guard.next, { entityName: guard.entity, conditions: unchanged(guard) });
+    },
+    checks,
+  );
+}
+
+/** Runs the transaction built by `build` on condition that the checked counters have not moved (see writeIfUnchanged). */
+export async function writeChecked(watched: Counter[], build: (tx: TransactionBuilder) => void, checks: Counter[] = watched): Promise<void> {
   const tx = kvs.transact();
   build(tx);
   for (const check of checks) tx.check(check.key, { entityName: check.entity, conditions: unchanged(check) });
-  tx.set(guard.key, guard.next, { entityName: guard.entity, conditions: unchanged(guard) });
   try {
     await tx.execute();
   } catch (error) {
-    const all = [guard, ...checks];
-    const now = await readCountersOf(all);
-    if (all.some((c, i) => (now[i]?.[c.attribute] ?? 0) !== c.expected))
-      throw new ConcurrentWriteError(`${guard.entity} ${guard.key} changed while being written`, { cause: error });
+    const now = await readCountersOf(watched);
+    if (watched.some((c, i) => (now[i]?.[c.attribute] ?? 0) !== c.expected))
+      throw new ConcurrentWriteError(`${watched[0]?.entity ?? 'counter'} ${watched[0]?.key ?? ''} changed while being written`, { cause: error });
     throw error;
   }
 }

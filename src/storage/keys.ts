@@ -14,6 +14,13 @@ export const KEYS = {
   outbox: (projectId: string, sequence: number) => `outbox:${projectId}:${String(sequence).padStart(SEQUENCE_DIGITS, '0')}`,
   /** Change events once handled, kept for a week. */
   event: (eventId: string) => `event:${eventId}`,
+  webhookPrefix: 'webhook:',
+  webhook: (id: string) => `webhook:${id}`,
+  /** The webhook's delivery state: last execution and status, health, why the app disabled it. */
+  webhookStatePrefix: 'webhook-state:',
+  webhookState: (id: string) => `webhook-state:${id}`,
+  /** Secret store: the signing secrets and the custom header values. */
+  webhookSecrets: (id: string) => `webhook-secrets:${id}`,
   apiKeyPrefix: 'api-key:',
   apiKey: (id: string) => `api-key:${id}`,
   apiKeySecret: (id: string) => `api-key-secret:${id}`,
@@ -30,6 +37,10 @@ export const ENTITIES = {
   head: 'record-head',
   /** Per project: `handled`, the sequence number of the last change event handled. */
   outboxCursor: 'outbox-cursor',
+  /** Pending deliveries, per webhook in commit order (index `by-webhook`), and all of them by due time (`by-due`). */
+  mailbox: 'mailbox',
+  /** The delivery log: every attempt, per webhook by time (index `by-webhook`). */
+  delivery: 'delivery',
 } as const;
 
 /** Keys of the `record-head` entity: one per project's values, one for the field catalogue. */

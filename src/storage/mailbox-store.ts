@@ -1,0 +1,105 @@
+import { kvs, Sort, WhereConditions } from '@forge/kvs';
+import { z } from 'zod';
+import { TRIGGERS } from '../contract/webhooks';
+import { ENTITIES } from './keys';
+
+/**
+ * Pending deliveries: each webhook's mailbox, in commit order. Forge documents no order for a key-prefix query, so
+ * order comes from a custom entity index (docs/forge-platform.md, "KVS and custom entities"): `by-webhook`
+ * (partition = webhook, range = order key) for a webhook's oldest first; `by-due` (one partition, range = due
+ * time) for the scheduled trigger to find retries that are due.
+ */
+export const mailboxEntry = z.object({
+  webhook: z.string(),
+  /** Commit order: the change's time, project and sequence, zero-padded so that text order is commit order. */
+  order: z.string(),
+  pool: z.literal('all'),
+  dueAt: z.number(),
+  /** The attempt the next send will be (1 for the first). */
+  attempt: z.number().int().positive(),
+  trigger: z.enum(TRIGGERS),
+  messageId: z.string(),
+  eventId: z.string(),
+  projectId: z.string(),
+  sequence: z.number().int().nonnegative(),
+  createdAt: z.number(),
+  /** A body to send as it is (tests, redeliveries); otherwise it is made from the change event. */
+  body: z.string().optional(),
+  lastErrorClass: z.string().optional(),
+});
+export type MailboxEntry = z.infer<typeof mailboxEntry>;
+export type StoredEntry = { key: string; entry: MailboxEntry };
+
+const PAGE = 25;
+const mailbox = () => kvs.entity<MailboxEntry>(ENTITIES.mailbox);
+export const mailboxKey = (webhookId: string, suffix: string): string => `${webhookId}.${suffix}`;
+
+/** A webhook's oldest pending deliveries (up to `limit`), oldest first. */
+export async function oldestEntries(webhookId: string, limit = PAGE): Promise<StoredEntry[]> {
+  const page = await mailbox()
+    .query()
+    .index('by-webhook', { partition: [webhookId] })
+    .sort(Sort.ASC)
+    .limit(limit)
+    .getMany();
+  return page.results.map((r) => ({ key: r.key, entry: mailboxEntry.parse(r.value) }));
+}
+
+/** Every pending delivery of a webhook, oldest first, page by page (for counts, discarding, deleting). */
+export async function allEntries(webhookId: string): Promise<StoredEntry[]> {
+  const found: StoredEntry[] = [];
+  let cursor: string | undefined;
+  do {
+    const query = mailbox()
+      .query()
+      .index('by-webhook', { partition: [webhookId] })
+      .sort(Sort.ASC)
+      .limit(100);
+    const page = await (cursor ? query.cursor(cursor) : query).getMany();
+    found.push(...page.results.map((r) => ({ key: r.key, entry: mailboxEntry.parse(r.value) })));
+    cursor = page.nextCursor;
+  } while (cursor);
+  return found;
+}
+
+/** Pending deliveries of every webhook due by `now` (retries waiting for their time), soonest first. */
+export async function dueEntries(now: number, limit = 100): Promise<StoredEntry[]> {
+  const page = await mailbox()
+    .query()
+    .index('by-due', { partition: ['all'] })
+    .where(WhereConditions.lessThanEqualTo(now))
+    .sort(Sort.ASC)
+    .limit(limit)
+    .getMany();
+  return page.results.map((r) => ({ key: r.key, entry: mailboxEntry.parse(r.value) }));
+}
+
+/** Every pending delivery of every webhook, page by page: normally a handful, so the admin page counts them in one go. */
+export async function everyEntry(): Promise<StoredEntry[]> {
+  const found: StoredEntry[] = [];
+  let cursor: string | undefined;
+  do {
+    const query = mailbox()
+      .query()
+      .index('by-due', { partition: ['all'] })
+      .sort(Sort.ASC)
+      .limit(100);
+    const page = await (cursor ? query.cursor(cursor) : query).getMany();
+    found.push(...page.results.map((r) => ({ key: r.key, entry: mailboxEntry.parse(r.value) })));
+    cursor = page.nextCursor;
+  } while (cursor);
+  return found;
+}
+
+export async function putEntries(entries: StoredEntry[]): Promise<void> {
+  for (let i = 0; i < entries.length; i += PAGE) {
+    const { failedKeys } = await kvs.batchSet(
+      entries.slice(i, i + PAGE).map(({ key, entry }) => ({ key, value: entry, entityName: ENTITIES.mailbox })),
+    );
+    if (failedKeys.length > 0) throw new Error(`could not store ${failedKeys.length} pending deliveries: ${failedKeys[0]?.error.message ?? ''}`);
+  }
+}
+
+export async function deleteEntries(keys: string[]): Promise<void> {
+  for (let i = 0; i < keys.length; i += PAGE) await kvs.batchDelete(keys.slice(i, i + PAGE).map((key) => ({ key, entityName: ENTITIES.mailbox })));
+}
