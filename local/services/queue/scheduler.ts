@@ -10,6 +10,8 @@ const retryRequest = z.object({
 // Forge limits, see docs/forge-platform.md ("Async events"): retryAfter 1–900 s, retryData ≤ 4 KB.
 const MAX_RETRY_AFTER_S = 900;
 const MAX_RETRY_DATA_BYTES = 4096;
+/** The longest the scheduler sleeps between looks at the queue. */
+const MAX_TIMER_MS = 1000;
 
 export interface SchedulerOptions {
   store: QueueStore;
@@ -46,10 +48,15 @@ export class Scheduler {
     if (this.stopped) return;
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
-    this.dispatchDue();
+    // One reading of the clock for the whole pass: with two, an event could be "not yet due" when dispatching and
+    // "already due" when arming the timer, and no timer would ever wake the scheduler for it.
+    const now = this.now();
+    this.dispatchDue(now);
     const next = this.options.store.nextRunAt();
-    // A due event that could not start (too much in flight) is picked up when a run ends, which wakes us.
-    if (next !== undefined && next > this.now()) this.timer = setTimeout(() => this.wake(), Math.min(1000, next - this.now()));
+    if (next === undefined) return;
+    // Always keep a timer while anything is pending. A due event that could not start (too much in flight) is
+    // picked up when a run ends, which wakes us; the timer is the safety net.
+    this.timer = setTimeout(() => this.wake(), next > now ? Math.min(MAX_TIMER_MS, next - now) : MAX_TIMER_MS);
   }
 
   /** Stops starting events and waits for those running; `detach` then drops their results (the host is closing). */
@@ -74,10 +81,10 @@ export class Scheduler {
     }
   }
 
-  private dispatchDue(): void {
+  private dispatchDue(now: number): void {
     const maxInFlight = this.options.maxInFlight ?? 8;
     if (this.inFlight.size >= maxInFlight) return;
-    for (const event of this.options.store.due(this.now(), maxInFlight * 4)) {
+    for (const event of this.options.store.due(now, maxInFlight * 4)) {
       if (this.inFlight.size >= maxInFlight) return;
       // Rows claimed earlier in this pass are already counted as running.
       if (event.concurrency && this.options.store.runningFor(event.concurrency.key) >= event.concurrency.limit) continue;
