@@ -21,7 +21,17 @@ afterEach(() => {
 
 const pushOne = (runAt: number) =>
   store.insertAll([
-    { queue: 'work', jobId: 'job', body: { n: 1 }, delayInSeconds: undefined, concurrency: undefined, runAt, createdAt: 0, expiresAt: 86_400_000 },
+    {
+      queue: 'work',
+      jobId: 'job',
+      body: { n: 1 },
+      delayInSeconds: undefined,
+      concurrency: undefined,
+      chainId: undefined,
+      runAt,
+      createdAt: 0,
+      expiresAt: 86_400_000,
+    },
   ]);
 
 describe('Scheduler.wake', () => {

@@ -1,5 +1,5 @@
 import { createHost } from '../../../local/host';
-import type { Host } from '../../../local/host';
+import type { Host, HostOptions } from '../../../local/host';
 import { DEMO_USERS } from '../../../local/services/jira';
 import { startSandboxServer } from '../../../local/server/sandbox-server';
 import type { SandboxServer } from '../../../local/server/sandbox-server';
@@ -7,13 +7,18 @@ import type { ResolverKey } from '../../../src/contract/resolvers';
 import { storedEvent } from '../../../src/storage/event-store';
 import type { StoredEvent } from '../../../src/storage/event-store';
 import { EXTRA_FIELDS } from '../../support/catalogue';
-import { PROJECT_ROOT, tempDir } from './fixture-host';
+import { PROJECT_ROOT, tempDir, testHostDefaults } from './fixture-host';
 
 export { DEMO_USERS };
+export { TEST_LATENCY_MS } from './fixture-host';
 
-/** The real app on the local host, installed (predefined fields, project snapshots) and served over HTTP. */
-export async function startAppHost(): Promise<{ host: Host; server: SandboxServer }> {
-  const host = await createHost({ appDir: PROJECT_ROOT, dataDir: tempDir() });
+/**
+ * The real app on the local host, installed (predefined fields, project snapshots) and served over HTTP.
+ * `startAppHost({ platformLatencyMs: TEST_LATENCY_MS })` (or `HOST_LATENCY_MS=1-15`) makes every platform call
+ * take 1–15 ms, so concurrent invocations interleave as on Forge.
+ */
+export async function startAppHost(overrides: Partial<HostOptions> = {}): Promise<{ host: Host; server: SandboxServer }> {
+  const host = await createHost({ appDir: PROJECT_ROOT, dataDir: tempDir(), ...testHostDefaults(), ...overrides });
   await host.idle();
   const server = await startSandboxServer(host, { port: 0 });
   return { host, server };
