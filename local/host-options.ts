@@ -1,3 +1,4 @@
+import { checkLatencyRange } from './runtime/latency';
 import type { LatencyRange } from './runtime/latency';
 import type { ProductEventDelay } from './runtime/trigger-deliveries';
 import type { OversizedEventAnswer } from './services/queue/routes';
@@ -41,6 +42,7 @@ export function checkHostOptions(options: HostOptions): void {
   positiveInt('maxConcurrentConsumers', options.maxConcurrentConsumers);
   positiveInt('retentionMs', options.retentionMs);
   if (options.eventsPerMinute !== false) positiveInt('eventsPerMinute', options.eventsPerMinute);
+  if (options.platformLatencyMs) checkLatencyRange(options.platformLatencyMs);
   const delay = options.productEventDelayMs;
   if (typeof delay === 'number' && (!Number.isFinite(delay) || delay < 0))
     throw new Error(`productEventDelayMs: must be a number ≥ 0 (got ${delay})`);

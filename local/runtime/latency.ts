@@ -1,10 +1,10 @@
-import { setTimeout as sleep } from 'node:timers/promises';
-
 /** A range of per-call platform latency, in milliseconds; each call draws its own figure in it. */
 export interface LatencyRange {
   min: number;
   max: number;
 }
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export type WithLatency = <T>(call: () => Promise<T> | T) => Promise<T>;
 
