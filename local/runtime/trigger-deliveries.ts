@@ -19,7 +19,10 @@ export interface TriggerDeliveriesOptions {
 
 const MAX_TIMER_MS = 1000;
 
-/** Delivers product and lifecycle events to `trigger` modules, late if so configured, with Forge's retry rules. */
+/**
+ * Delivers product and lifecycle events to `trigger` modules, late if so configured, with Forge's retry rules
+ * (docs/forge-platform.md, "Triggers"). Each delivery is a row: one pending when the host stops is delivered after it.
+ */
 export class TriggerDeliveries {
   private timer: NodeJS.Timeout | undefined;
   private readonly inFlight = new Set<Promise<void>>();
