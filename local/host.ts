@@ -16,6 +16,7 @@ import { defaultErrorBackoffMs } from './services/queue/consumer-outcome';
 import { checkHostOptions } from './host-options';
 import type { HostOptions } from './host-options';
 import { platformLatency } from './runtime/latency';
+import { installOnce } from './runtime/lifecycle';
 import { installGlobals } from './runtime/runtime';
 import type { Platform } from './runtime/runtime';
 import { TriggerDeliveries } from './runtime/trigger-deliveries';
@@ -113,15 +114,8 @@ async function assemble(options: HostOptions, db: Db, unlock: () => void) {
   scheduler.start();
   deliveries.start();
   const stopSchedules = triggers.startSchedules();
-  // Forge sends the installed event once, when the app is installed; the first start on a data folder plays that.
-  // Recorded with the event in one transaction: a crash cannot lose it nor send it twice (delivery is at least once).
-  if (!meta.get('installedAt')) {
-    const installer = jira.users().find((u) => u.jiraAdmin)?.accountId;
-    db.transaction(() => {
-      meta.set('installedAt', new Date().toISOString());
-      triggers.emit('avi:forge:installed:app', triggers.installedEvent(installer));
-    })();
-  }
+  // The installer is the sandbox's Jira admin.
+  installOnce(db, meta, triggers, jira.users().find((u) => u.jiraAdmin)?.accountId);
 
   return {
     app,
