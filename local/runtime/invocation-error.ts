@@ -17,6 +17,8 @@ export const MAX_RETRY_DATA_BYTES = 4096;
 export const RETRY_REQUEST_REASON = 'FUNCTION_RETRY_REQUEST';
 /** The reason a retry after a timed-out attempt carries: "The function timed out during the previous attempt". */
 export const TIME_OUT_REASON = 'FUNCTION_TIME_OUT';
+/** The host's default reason for a retry after a thrown error, which Forge does not document (HostOptions.thrownErrorRetryReason). */
+export const THROWN_ERROR_REASON = 'FUNCTION_PLATFORM_UNKNOWN_ERROR';
 
 /** How one invocation ended: with a value, or with an error (a FunctionTimeoutError when it ran out of time). */
 export type RunResult = { returned: unknown } | { threw: unknown };

@@ -17,16 +17,11 @@ export class PushChains {
     return row?.pushes ?? 0;
   }
 
-  /** Counts one accepted push; false (and nothing counted) when the chain already made all it may. */
-  tryCount(chainId: string, limit = PUSHES_PER_CHAIN): boolean {
-    return (
-      this.db
-        .prepare(
-          `INSERT INTO queue_chains (chain_id, pushes) VALUES (?, 1)
-           ON CONFLICT (chain_id) DO UPDATE SET pushes = pushes + 1 WHERE pushes < ?`,
-        )
-        .run(chainId, limit).changes === 1
-    );
+  /** Counts one accepted push of the chain (whether it may push is the caller's check, against PUSHES_PER_CHAIN). */
+  count(chainId: string): void {
+    this.db
+      .prepare(`INSERT INTO queue_chains (chain_id, pushes) VALUES (?, 1) ON CONFLICT (chain_id) DO UPDATE SET pushes = pushes + 1`)
+      .run(chainId);
   }
 
   /**

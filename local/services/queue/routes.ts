@@ -60,7 +60,7 @@ export function createQueueRoutes(options: QueueRoutesOptions) {
     if (!perMinute.admits(accepted.length, t)) return { response: json(429, { message: 'Rate limit exceeded' }), events: 0 };
     if (accepted.length > 0) {
       perMinute.record(accepted.length, t);
-      options.chains.tryCount(chainId);
+      options.chains.count(chainId);
       store(request, accepted, chainId, t);
     }
     if (oversized.length > 0) {

@@ -1,5 +1,6 @@
 import { asyncEventOf } from './async-event';
 import { defaultErrorBackoffMs, defaultThrottleDelayMs, settleConsumerRun } from './consumer-outcome';
+import { THROWN_ERROR_REASON } from '../../runtime/invocation-error';
 import type { RunResult } from '../../runtime/invocation-error';
 import type { QueuedEvent, QueueStore } from './store';
 
@@ -135,7 +136,7 @@ export class Scheduler {
     if (this.detached) return;
     const settlement = settleConsumerRun(result, event.retryCount, {
       errorBackoffMs: this.options.errorBackoffMs ?? defaultErrorBackoffMs,
-      thrownErrorRetryReason: this.options.thrownErrorRetryReason ?? 'FUNCTION_PLATFORM_UNKNOWN_ERROR',
+      thrownErrorRetryReason: this.options.thrownErrorRetryReason ?? THROWN_ERROR_REASON,
     });
     if (settlement.kind === 'succeeded') return store.finish(event.id, 'succeeded');
     if (settlement.kind === 'dead') return store.finish(event.id, 'dead', settlement.reason);
