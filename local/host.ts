@@ -11,31 +11,26 @@ import { createJira } from './services/jira';
 import { createKvs } from './services/kvs';
 import { loadManifest } from './runtime/manifest';
 import { Meter } from './runtime/meter';
-import { createQueueRoutes } from './services/queue/routes';
-import { defaultErrorBackoffMs, Scheduler } from './services/queue/scheduler';
-import { QueueStore } from './services/queue/store';
+import { createQueue } from './services/queue';
+import { defaultErrorBackoffMs } from './services/queue/consumer-outcome';
+import { checkHostOptions } from './host-options';
+import type { HostOptions } from './host-options';
+import { platformLatency } from './runtime/latency';
+import { installOnce } from './runtime/lifecycle';
 import { installGlobals } from './runtime/runtime';
 import type { Platform } from './runtime/runtime';
+import { TriggerDeliveries } from './runtime/trigger-deliveries';
+import { TriggerStore } from './runtime/trigger-store';
 import { Triggers } from './runtime/triggers';
 import { UiCalls } from './runtime/ui-calls';
 
-export interface HostOptions {
-  appDir: string;
-  dataDir: string;
-  reset?: boolean;
-  /** How long an event may keep failing before it is recorded as dead; Forge keeps it 24 h. */
-  retentionMs?: number;
-  errorBackoffMs?: (retryCount: number) => number;
-  eventsPerMinute?: number;
-  log?: (line: string) => void;
-  /** Where the app's own console output goes (as `forge logs` shows it); printed by default. */
-  appLog?: (line: string) => void;
-}
+export type { HostOptions } from './host-options';
 
 export type Host = Awaited<ReturnType<typeof createHost>>;
 
 /** Starts the app's real handlers on this machine, with everything Forge would provide around them. */
 export async function createHost(options: HostOptions) {
+  checkHostOptions(options);
   const unlock = lockDataDir(options.dataDir);
   if (options.reset) emptyDataDir(options.dataDir);
   const db = openDb(options.dataDir);
@@ -59,65 +54,68 @@ async function assemble(options: HostOptions, db: Db, unlock: () => void) {
   const app = meta.identity(loaded.manifest.app.id, jira.cloudId);
   const kvs = createKvs(db);
   const meter = new Meter();
-  const queueStore = new QueueStore(db);
   const consumers = loaded.manifest.modules.consumer;
   const backend = loaded.manifest.permissions.external?.fetch?.backend ?? [];
   const egress = new Egress(
     db,
     backend.map((entry) => (typeof entry === 'string' ? entry : entry.address)),
   );
+  const latency = platformLatency(options.platformLatencyMs);
+  const errorBackoffMs = options.errorBackoffMs ?? defaultErrorBackoffMs;
 
-  const scheduler = new Scheduler({
-    store: queueStore,
-    errorBackoffMs: options.errorBackoffMs ?? defaultErrorBackoffMs,
-    log,
-    runConsumer: async (event, asyncEvent) => {
-      const consumer = consumers.find((c) => c.queue === event.queue);
-      if (!consumer) throw new Error(`no consumer for queue '${event.queue}'`);
-      return invoker.invoke({
-        functionKey: consumer.function,
-        moduleType: 'consumer',
-        moduleKey: consumer.key,
-        accountId: undefined,
-        args: [asyncEvent, { installContext: `ari:cloud:jira::site/${app.cloudId}` }],
-      });
-    },
-  });
-  const queue = createQueueRoutes({
+  const {
     store: queueStore,
     scheduler,
-    hasConsumer: (name) => consumers.some((c) => c.queue === name),
-    retentionMs: options.retentionMs ?? 24 * 3600 * 1000,
-    eventsPerMinute: options.eventsPerMinute ?? 500,
+    routes: queue,
+  } = createQueue(db, loaded, { ...options, errorBackoffMs, log }, async (event, asyncEvent) => {
+    const consumer = consumers.find((c) => c.queue === event.queue);
+    if (!consumer) throw new Error(`no consumer for queue '${event.queue}'`);
+    return invoker.invoke({
+      functionKey: consumer.function,
+      moduleType: 'consumer',
+      moduleKey: consumer.key,
+      accountId: undefined,
+      chainId: event.chainId,
+      args: [asyncEvent, { installContext: `ari:cloud:jira::site/${app.cloudId}` }],
+    });
   });
 
   let stopping = false;
   let closed: Promise<void> | undefined;
-  const forgeFetch = createForgeFetch({ kvs, jira, queue });
+  const forgeFetch = createForgeFetch({ kvs, jira, queue, latency });
   const platform: Platform = {
     app,
     appCodeDir: options.appDir,
     // Once stopping, platform calls of invocations that outlive the grace period get an answer, not a closed database.
     route: (typeInfo, path, init) => (stopping ? Promise.resolve(notEmulated('calls after the host stopped')) : forgeFetch(typeInfo, path, init)),
-    egress: (native) => egress.fetchThrough(native),
+    // Egress goes through Forge's proxy: the same per-call latency as the platform's own services.
+    egress: (native) => {
+      const through = egress.fetchThrough(native);
+      return (input, init) => latency(() => through(input, init));
+    },
     appLog: options.appLog ?? ((line) => process.stdout.write(`[app] ${line}\n`)),
   };
   installGlobals();
   const outputs = await bundleHandlers(loaded, path.join(options.dataDir, 'build'));
   // The scheduler's consumers run through this invoker; the scheduler starts only once it exists.
   const invoker = new Invoker(loadHandlers(loaded, outputs), loaded, meter, platform);
-  const triggers = new Triggers(loaded, invoker, app, log);
+  const triggerStore = new TriggerStore(db);
+  const deliveries = new TriggerDeliveries({
+    store: triggerStore,
+    deliver: (delivery, event): Promise<unknown> => triggers.deliver(delivery, event),
+    errorBackoffMs,
+    log,
+    ...(options.productEventDelayMs === undefined ? {} : { delayMs: options.productEventDelayMs }),
+  });
+  const triggers: Triggers = new Triggers(loaded, invoker, app, log, deliveries);
   const ui = new UiCalls(loaded, invoker, app, jira, egress);
 
-  jira.onProjectUpdated((event) => void triggers.emit(event.eventType, { ...event }));
+  jira.onProjectUpdated((event) => triggers.emit(event.eventType, { ...event }));
   scheduler.start();
+  deliveries.start();
   const stopSchedules = triggers.startSchedules();
-  if (!meta.get('installedAt')) {
-    // Recorded only once the app handled it: a failed or interrupted install is sent again on the next start.
-    void triggers.emit('avi:forge:installed:app', triggers.installedEvent()).then((ok) => {
-      if (ok && !stopping) meta.set('installedAt', new Date().toISOString());
-    });
-  }
+  // The installer is the sandbox's Jira admin.
+  installOnce(db, meta, triggers, jira.users().find((u) => u.jiraAdmin)?.accountId);
 
   return {
     app,
@@ -128,23 +126,25 @@ async function assemble(options: HostOptions, db: Db, unlock: () => void) {
     meter,
     egress,
     queueStore,
+    triggerStore,
     scheduler,
     triggers,
     ui,
     invoker,
     /** Resolves once product events, queued jobs and their follow-ups have all run. */
     async idle(timeoutMs = 30_000): Promise<void> {
-      for (let i = 0; i < 3; i++) {
-        await triggers.idle();
-        await scheduler.idle(timeoutMs);
-      }
+      const until = Date.now() + timeoutMs;
+      do {
+        await triggers.idle(Math.max(0, until - Date.now()));
+        await scheduler.idle(Math.max(0, until - Date.now()));
+      } while (triggers.busy() || scheduler.busy());
     },
     /** Stops taking work, waits a grace period for work in progress, then closes the data folder. */
     close(): Promise<void> {
       closed ??= (async () => {
         stopSchedules();
         const settled = (async () => {
-          await triggers.idle();
+          await triggers.stop();
           await scheduler.stop();
           await invoker.idle();
         })();

@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createHost } from '../host';
+import type { HostOptions } from '../host';
+import { parseLatencyRange } from '../runtime/latency';
 import { buildPages } from '../server/build-pages';
 import { startSandboxServer } from '../server/sandbox-server';
 import { RECEIVER_HOST } from '../server/receiver';
@@ -10,6 +12,11 @@ import { RECEIVER_HOST } from '../server/receiver';
  *   --reset        start from empty data      --port N (or PORT)   default 8080
  *   --app DIR      the Forge app (default .)  --data DIR           default <app>/.sandbox
  *   --no-pages     skip building the pages (the tests build them once)
+ *   --latency MIN-MAX        per-call platform latency in ms (KVS, Jira, queue, egress), e.g. 1-15; none by default
+ *   --throttle-ms MIN-MAX    how long a throttled queue event waits before it is looked at again; default as Forge (1 s … minutes)
+ *   --product-event-delay-ms N   how late product and lifecycle events reach their triggers; default 0
+ *   --events-per-minute N|off    queue events per minute per installation; default 500 (Forge)
+ *   --retention-ms N, --backoff-ms N   retention window and retry delay of failing queue events
  */
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -21,6 +28,10 @@ async function main(): Promise<void> {
       'no-pages': { type: 'boolean', default: false },
       'retention-ms': { type: 'string' },
       'backoff-ms': { type: 'string' },
+      latency: { type: 'string' },
+      'throttle-ms': { type: 'string' },
+      'product-event-delay-ms': { type: 'string' },
+      'events-per-minute': { type: 'string' },
     },
   });
   const started = Date.now();
@@ -31,8 +42,7 @@ async function main(): Promise<void> {
     dataDir: path.resolve(values.data ?? path.join(appDir, '.sandbox')),
     reset: values.reset,
     log,
-    ...(values['retention-ms'] ? { retentionMs: Number(values['retention-ms']) } : {}),
-    ...(values['backoff-ms'] ? { errorBackoffMs: () => Number(values['backoff-ms']) } : {}),
+    ...timingOptions(values),
   });
   let server: Awaited<ReturnType<typeof startSandboxServer>>;
   try {
@@ -68,6 +78,33 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+/** The timing flags as host options; a malformed value stops the start with the flag's name. */
+function timingOptions(values: Record<string, string | boolean | undefined>): Partial<HostOptions> {
+  const text = (name: string) => (typeof values[name] === 'string' ? values[name] : undefined);
+  const number = (name: string) => {
+    const raw = text(name);
+    if (raw === undefined) return undefined;
+    const value = Number(raw);
+    if (!Number.isFinite(value) || value < 0) throw new Error(`--${name}: expected a number ≥ 0 (got '${raw}')`);
+    return value;
+  };
+  const latency = text('latency');
+  const throttle = text('throttle-ms');
+  const throttleRange = throttle === undefined ? undefined : parseLatencyRange(throttle, '--throttle-ms');
+  const backoff = number('backoff-ms');
+  const retention = number('retention-ms');
+  const productDelay = number('product-event-delay-ms');
+  const perMinute = text('events-per-minute') === 'off' ? false : number('events-per-minute');
+  return {
+    ...(latency === undefined ? {} : { platformLatencyMs: parseLatencyRange(latency, '--latency') }),
+    ...(throttleRange ? { throttleDelayMs: () => throttleRange.min + Math.random() * (throttleRange.max - throttleRange.min) } : {}),
+    ...(retention === undefined ? {} : { retentionMs: retention }),
+    ...(backoff === undefined ? {} : { errorBackoffMs: () => backoff }),
+    ...(productDelay === undefined ? {} : { productEventDelayMs: productDelay }),
+    ...(perMinute === undefined ? {} : { eventsPerMinute: perMinute }),
+  };
 }
 
 main().catch((error: unknown) => {

@@ -1,6 +1,7 @@
 import type { JiraCaller, JiraFake } from '../services/jira';
 import type { KvsService } from '../services/kvs';
-import type { createQueueRoutes } from '../services/queue/routes';
+import type { QueueRoutes } from '../services/queue/routes';
+import type { WithLatency } from './latency';
 import type { ForgeFetchRoute } from './runtime';
 import { currentInvocation } from './runtime';
 
@@ -24,43 +25,57 @@ function parseJson(text: string | undefined): unknown {
   }
 }
 
+export interface ForgeFetchServices {
+  kvs: KvsService;
+  jira: JiraFake;
+  queue: QueueRoutes;
+  /** Per-call platform latency (HostOptions.platformLatencyMs); none by default. */
+  latency: WithLatency;
+}
+
 /**
  * `__forge_fetch__`: every SDK call to the platform lands here, tagged by the SDK with its type
- * (`kvs`, or `fpp` with a provider and a remote). Each call is added to the running invocation's meter.
+ * (`kvs`, or `fpp` with a provider and a remote). Each call is added to the running invocation's meter,
+ * and reaches its service after part of the platform latency and answers after the rest.
  */
-export function createForgeFetch(services: { kvs: KvsService; jira: JiraFake; queue: ReturnType<typeof createQueueRoutes> }): ForgeFetchRoute {
+export function createForgeFetch(services: ForgeFetchServices): ForgeFetchRoute {
   return async (typeInfo, path, init) => {
-    const counters = currentInvocation()?.counters;
     const text = await bodyText(init);
-    if (typeInfo.type === 'kvs') {
-      const { response, usage } = services.kvs.handle(path, parseJson(text));
-      if (counters) {
-        counters.kvsReads += usage.reads;
-        counters.kvsReadBytes += usage.readBytes;
-        counters.kvsWrites += usage.writes;
-        counters.kvsWriteBytes += usage.writeBytes;
+    return services.latency(() => answer(services, typeInfo, path, init?.method ?? 'GET', text));
+  };
+}
+
+async function answer(services: ForgeFetchServices, typeInfo: Record<string, unknown>, path: string, method: string, text: string | undefined) {
+  const invocation = currentInvocation();
+  const counters = invocation?.counters;
+  if (typeInfo.type === 'kvs') {
+    const { response, usage } = services.kvs.handle(path, parseJson(text));
+    if (counters) {
+      counters.kvsReads += usage.reads;
+      counters.kvsReadBytes += usage.readBytes;
+      counters.kvsWrites += usage.writes;
+      counters.kvsWriteBytes += usage.writeBytes;
+    }
+    return response;
+  }
+  if (typeInfo.type === 'fpp' && typeInfo.remote === 'jira') {
+    if (counters) counters.productRequests++;
+    return services.jira.handle({ method, path, ...(text === undefined ? {} : { body: text }), caller: callerOf(typeInfo) });
+  }
+  if (typeInfo.type === 'fpp' && typeInfo.remote === 'stargate') {
+    if (path.startsWith('/webhook/queue/publish/')) {
+      const { response, events } = services.queue.publish(parseJson(text), invocation?.chainId);
+      if (counters && events > 0) {
+        counters.queuePushes++;
+        counters.queueEvents += events;
       }
       return response;
     }
-    if (typeInfo.type === 'fpp' && typeInfo.remote === 'jira') {
-      if (counters) counters.productRequests++;
-      return services.jira.handle({ method: init?.method ?? 'GET', path, ...(text === undefined ? {} : { body: text }), caller: callerOf(typeInfo) });
-    }
-    if (typeInfo.type === 'fpp' && typeInfo.remote === 'stargate') {
-      if (path.startsWith('/webhook/queue/publish/')) {
-        const { response, events } = services.queue.publish(parseJson(text));
-        if (counters && events > 0) {
-          counters.queuePushes++;
-          counters.queueEvents += events;
-        }
-        return response;
-      }
-      if (path.startsWith('/webhook/queue/stats/')) return services.queue.stats(parseJson(text));
-      if (path.startsWith('/webhook/queue/cancel/')) return services.queue.cancel(parseJson(text));
-    }
-    const kind = [typeInfo.type, typeInfo.remote].filter((part) => typeof part === 'string').join(' ');
-    return notEmulated(`${kind} ${init?.method ?? 'GET'} ${path}`);
-  };
+    if (path.startsWith('/webhook/queue/stats/')) return services.queue.stats(parseJson(text));
+    if (path.startsWith('/webhook/queue/cancel/')) return services.queue.cancel(parseJson(text));
+  }
+  const kind = [typeInfo.type, typeInfo.remote].filter((part) => typeof part === 'string').join(' ');
+  return notEmulated(`${kind} ${method} ${path}`);
 }
 
 /** asApp (and the provider-less legacy requestJira) acts as the app; asUser as the given or current user. */

@@ -2,11 +2,8 @@ import type { Handler } from './bundle';
 import type { LoadedManifest } from './manifest';
 import type { Meter } from './meter';
 import { newInvocation, runInInvocation } from './runtime';
-import type { Platform } from './runtime';
-
-// Forge's default function time limits (docs/forge-platform.md, "Function time and size").
-const DEFAULT_TIMEOUT_S: Record<string, number> = { webtrigger: 55 };
-const FALLBACK_TIMEOUT_S = 25;
+import type { Invocation, Platform } from './runtime';
+import { FunctionTimeoutError, timeLimitSeconds } from './time-limits';
 
 export interface InvokeRequest {
   functionKey: string;
@@ -14,16 +11,14 @@ export interface InvokeRequest {
   moduleKey: string;
   accountId: string | undefined;
   args: unknown[];
+  /** The chain a consumer's event was pushed in; other invocations start a chain of their own. */
+  chainId?: string | undefined;
 }
 
-export class FunctionTimeoutError extends Error {
-  constructor(functionKey: string, seconds: number) {
-    super(`function '${functionKey}' timed out after ${seconds} s`);
-    this.name = 'FunctionTimeoutError';
-  }
-}
-
-/** Calls one handler as Forge would: in its own invocation context, with a time limit, metered. */
+/**
+ * Calls one handler as Forge would: in its own invocation context, with its time limit, metered. Invocations
+ * run concurrently: nothing here waits for another one to end.
+ */
 export class Invoker {
   constructor(
     private readonly handlers: Map<string, Handler>,
@@ -49,22 +44,23 @@ export class Invoker {
   private async run(request: InvokeRequest): Promise<unknown> {
     const handler = this.handlers.get(request.functionKey);
     if (!handler) throw new Error(`manifest.yml has no function '${request.functionKey}'`);
-    const declared = this.loaded.manifest.modules.function.find((f) => f.key === request.functionKey)?.timeoutSeconds;
-    const timeoutSeconds = declared ?? DEFAULT_TIMEOUT_S[request.moduleType] ?? FALLBACK_TIMEOUT_S;
+    const timeoutSeconds = timeLimitSeconds(this.loaded.manifest.modules, request.functionKey, request.moduleType);
     const { args: _args, ...fields } = request;
     const invocation = newInvocation(this.platform, { ...fields, timeoutSeconds });
     const startedAt = Date.now();
     const started = performance.now();
-    let outcome: 'ok' | 'error' = 'error';
+    let outcome: 'ok' | 'error' | 'timeout' = 'error';
     try {
-      const result = await runInInvocation(invocation, () =>
-        withTimeout(Promise.resolve(handler(...request.args)), timeoutSeconds, request.functionKey),
-      );
+      const result = await runInInvocation(invocation, () => withTimeout(Promise.resolve(handler(...request.args)), invocation, timeoutSeconds));
       outcome = 'ok';
       return result;
+    } catch (error) {
+      if (error instanceof FunctionTimeoutError) outcome = 'timeout';
+      throw error;
     } finally {
       this.meter.record({
         invocationId: invocation.invocationId,
+        chainId: invocation.chainId,
         functionKey: request.functionKey,
         moduleType: request.moduleType,
         startedAt,
@@ -76,10 +72,14 @@ export class Invoker {
   }
 }
 
-function withTimeout<T>(work: Promise<T>, seconds: number, functionKey: string): Promise<T> {
+/** Forge stops a function at its limit: from then on its platform calls are refused (see runtime.ts). */
+function withTimeout<T>(work: Promise<T>, invocation: Invocation, seconds: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new FunctionTimeoutError(functionKey, seconds)), seconds * 1000);
+    timer = setTimeout(() => {
+      invocation.timedOut = true;
+      reject(new FunctionTimeoutError(invocation.functionKey, seconds));
+    }, seconds * 1000);
   });
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }

@@ -1,6 +1,8 @@
 /** What one invocation cost: the figures Forge bills on (function time, KVS bytes, queue pushes, egress). */
 export interface InvocationCost {
   invocationId: string;
+  /** The chain of invocations this one belongs to (a push's consumers carry the pusher's chain). */
+  chainId: string;
   functionKey: string;
   moduleType: string;
   startedAt: number;
@@ -13,7 +15,8 @@ export interface InvocationCost {
   queueEvents: number;
   fetches: number;
   productRequests: number;
-  outcome: 'ok' | 'error';
+  /** `timeout`: stopped at its time limit (Forge bills such a run up to the limit). */
+  outcome: 'ok' | 'error' | 'timeout';
 }
 
 /** KVS usage reported by one storage call, added to the running invocation's cost. */
@@ -26,7 +29,7 @@ export interface KvsUsage {
 
 export const NO_KVS_USAGE: KvsUsage = { reads: 0, readBytes: 0, writes: 0, writeBytes: 0 };
 
-export type CostCounters = Omit<InvocationCost, 'invocationId' | 'functionKey' | 'moduleType' | 'startedAt' | 'durationMs' | 'outcome'>;
+export type CostCounters = Omit<InvocationCost, 'invocationId' | 'chainId' | 'functionKey' | 'moduleType' | 'startedAt' | 'durationMs' | 'outcome'>;
 
 export function emptyCounters(): CostCounters {
   return { kvsReads: 0, kvsReadBytes: 0, kvsWrites: 0, kvsWriteBytes: 0, queuePushes: 0, queueEvents: 0, fetches: 0, productRequests: 0 };

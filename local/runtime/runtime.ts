@@ -34,7 +34,14 @@ export interface Invocation {
   moduleType: string;
   moduleKey: string;
   accountId: string | undefined;
+  /**
+   * The invocation that started the chain this one belongs to: its own id, or for a consumer the chain of the
+   * push that queued its event (Forge caps the pushes of one chain, see docs/forge-platform.md, "Async events").
+   */
+  chainId: string;
   deadline: number;
+  /** Set once the time limit passed: Forge stops the function there, so its later platform calls are refused. */
+  timedOut: boolean;
   counters: CostCounters;
   platform: Platform;
   fetch: AppFetch;
@@ -55,18 +62,27 @@ export function currentInvocation(): Invocation | undefined {
 
 export function newInvocation(
   platform: Platform,
-  fields: Omit<Invocation, 'invocationId' | 'counters' | 'deadline' | 'platform' | 'fetch'> & { timeoutSeconds: number },
+  fields: Omit<Invocation, 'invocationId' | 'chainId' | 'counters' | 'deadline' | 'timedOut' | 'platform' | 'fetch'> & {
+    timeoutSeconds: number;
+    chainId?: string | undefined;
+  },
 ): Invocation {
-  const { timeoutSeconds, ...rest } = fields;
+  const { timeoutSeconds, chainId, ...rest } = fields;
+  const invocationId = randomUUID();
   return {
     ...rest,
     platform,
     fetch: platform.egress(nativeFetch),
-    invocationId: randomUUID(),
+    invocationId,
+    chainId: chainId ?? invocationId,
     deadline: Date.now() + timeoutSeconds * 1000,
+    timedOut: false,
     counters: emptyCounters(),
   };
 }
+
+const stoppedError = (invocation: Invocation, what: string) =>
+  new Error(`${what} after function '${invocation.functionKey}' timed out: Forge stopped this invocation`);
 
 export function runInInvocation<T>(invocation: Invocation, fn: () => Promise<T>): Promise<T> {
   installGlobals();
@@ -122,10 +138,12 @@ export function installGlobals(): void {
   g.__forge_fetch__ = (typeInfo: Record<string, unknown>, path: string, init: RequestInit | undefined) => {
     const invocation = invocations.getStore();
     if (!invocation) return Promise.reject(new Error(`Forge platform call outside an invocation: ${path}`));
+    if (invocation.timedOut) return Promise.reject(stoppedError(invocation, `platform call ${path}`));
     return invocation.platform.route(typeInfo, path, init);
   };
   g.fetch = (input: string | URL | Request, init?: RequestInit) => {
     const invocation = invocations.getStore();
+    if (invocation?.timedOut) return Promise.reject(stoppedError(invocation, 'fetch'));
     return invocation ? invocation.fetch(input, init) : nativeFetch(input, init);
   };
   for (const level of LOG_LEVELS) {

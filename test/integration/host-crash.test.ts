@@ -13,7 +13,8 @@ const ranIds = async (url: string): Promise<string[]> => ((await (await fetch(`$
 describe('a host killed with SIGKILL', () => {
   it('runs every queued and delayed job after it restarts', async () => {
     const dataDir = tempDir();
-    const args = ['--app', FIXTURE_APP, '--data', dataDir, '--port', '0', '--no-pages'];
+    // Throttled events of the one-lane key are looked at again within 20–100 ms (Forge: up to minutes).
+    const args = ['--app', FIXTURE_APP, '--data', dataDir, '--port', '0', '--no-pages', '--throttle-ms', '20-100'];
     running = await startSandboxProcess(args);
     const slow = Array.from({ length: 6 }, (_, i) => ({
       body: { id: `slow-${i}`, mode: 'slow', ms: 400 },

@@ -54,11 +54,18 @@ describe('invocations through the local host', () => {
     expect(await callResolver(host, admin, 'jira/myself')).toMatchObject({ status: 200, body: { accountId: admin } });
   });
 
-  it('sends the installed lifecycle event on the first start only', async () => {
+  it('sends the installed lifecycle event on the first start only, with the payload Forge documents', async () => {
     const dataDir = tempDir();
     host = await startHost({ dataDir });
     await host.idle();
-    expect(await callResolver(host, admin, 'kvs/get', { key: 'installed' })).toEqual({ value: { eventType: 'avi:forge:installed:app' } });
+    expect(await callResolver(host, admin, 'kvs/get', { key: 'installed' })).toEqual({
+      value: {
+        id: host.app.installationId,
+        installerAccountId: admin,
+        app: { id: host.app.appId, version: host.app.appVersion },
+        environment: { id: host.app.environmentId },
+      },
+    });
     await callResolver(host, admin, 'kvs/set', { key: 'installed', value: 'seen' });
     await host.close();
     host = await startHost({ dataDir });

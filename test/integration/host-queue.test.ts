@@ -13,11 +13,13 @@ const admin = DEMO_USERS.admin.accountId;
 let host: Host | undefined;
 afterEach(async () => host?.close());
 
-async function push(h: Host, events: unknown[]): Promise<string> {
-  const answer = await callResolver<{ jobId?: string; error?: unknown }>(h, admin, 'queue/push', { events });
+async function push(h: Host, events: unknown[], queue?: string): Promise<string> {
+  const answer = await callResolver<{ jobId?: string; error?: unknown }>(h, admin, 'queue/push', { events, queue });
   if (!answer.jobId) throw new Error(`push failed: ${JSON.stringify(answer.error)}`);
   return answer.jobId;
 }
+const pushError = async (h: Host, events: unknown[], queue?: string) =>
+  (await callResolver<{ jobId?: string; error?: { message: string } }>(h, admin, 'queue/push', { events, queue })).error ?? null;
 const runsOf = async (h: Host, id: string) => (await callResolver<{ value: Run[] | null }>(h, admin, 'kvs/get', { key: `ran:${id}` })).value;
 
 describe('@forge/events through the local host', () => {
@@ -110,5 +112,105 @@ describe('@forge/events through the local host', () => {
     const answer = await callResolver(host, admin, 'queue/push', { events: Array.from({ length: 51 }, (_, i) => ({ body: { id: `x${i}` } })) });
     expect(answer).toMatchObject({ error: { message: 'This push contains more than the 50 events allowed.' } });
     expect(host.queueStore.list()).toEqual([]);
+  });
+});
+
+describe('Forge limits on a push, through @forge/events', () => {
+  const parked = (n: number) => Array.from({ length: n }, (_, i) => ({ body: { id: `parked-${i}` }, delayInSeconds: 900 }));
+
+  it('takes a fractional delay and runs the event no sooner; takes 900 s and refuses 901 s', async () => {
+    host = await startHost();
+    const pushedAt = Date.now();
+    await push(host, [{ body: { id: 'fraction' }, delayInSeconds: 1.5 }]);
+    await host.idle();
+    const [run] = (await runsOf(host, 'fraction')) ?? [];
+    expect(run!.startedAt - pushedAt).toBeGreaterThanOrEqual(1500);
+    expect(await pushError(host, [{ body: { id: 'far' }, delayInSeconds: 900 }])).toBeNull();
+    expect(await pushError(host, [{ body: { id: 'too-far' }, delayInSeconds: 901 }])).toMatchObject({
+      message: 'The delayInSeconds setting must be between 0 and 900.',
+    });
+  });
+
+  it('refuses an event over 100 KB for a consumer declaring timeoutSeconds over 55, and takes 150 KB for one that does not', async () => {
+    host = await startHost();
+    const big = (bytes: number) => ({ body: { id: 'big', pad: 'x'.repeat(bytes) }, delayInSeconds: 900 });
+    // `work` declares timeoutSeconds: 60, `short` timeoutSeconds: 1.
+    expect(await pushError(host, [big(101 * 1024)])).toMatchObject({
+      message: 'Event 0 exceeds 100 KB, the limit for a consumer whose timeoutSeconds is over 55',
+    });
+    expect(await pushError(host, [big(150 * 1024)], 'short')).toBeNull();
+    expect(host.queueStore.list().map((e) => e.queue)).toEqual(['short']);
+  });
+
+  it('answers the 501st event of a minute with RateLimitError, unless the limit is switched off', async () => {
+    host = await startHost();
+    for (let i = 0; i < 10; i++) expect(await pushError(host, parked(50))).toBeNull();
+    expect(await pushError(host, parked(1))).toMatchObject({ message: 'Too many requests.' });
+    await host.close();
+    host = await startHost({ eventsPerMinute: false });
+    for (let i = 0; i < 11; i++) expect(await pushError(host, parked(50))).toBeNull();
+  });
+
+  it('lets one invocation push 1000 times and answers the 1001st with InvocationLimitReachedError', async () => {
+    host = await startHost({ eventsPerMinute: false });
+    const answer = await host.triggers.web('push-many', {
+      method: 'POST',
+      path: '/',
+      headers: {},
+      queryParameters: {},
+      body: JSON.stringify({ count: 1001 }),
+    });
+    expect(JSON.parse(answer!.body)).toEqual({ pushed: 1000, error: { name: 'Error', message: 'The limit on cyclic invocation has been reached.' } });
+  });
+
+  it('counts the pushes of the consumers an invocation caused against the same chain', async () => {
+    host = await startHost({ eventsPerMinute: false });
+    // 998 parked events and one hop: 999 pushes; the hop's consumer may push once more, not twice.
+    const body = JSON.stringify({ count: 998, last: { body: { id: 'hop', mode: 'push', pushes: 2 } } });
+    const answer = await host.triggers.web('push-many', { method: 'POST', path: '/', headers: {}, queryParameters: {}, body });
+    expect(JSON.parse(answer!.body)).toEqual({ pushed: 999, error: null });
+    let runs: unknown[] | null = null;
+    for (let i = 0; i < 300 && !runs; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      runs = await runsOf(host, 'hop');
+    }
+    expect(runs).toEqual([{ pushed: 1, error: { name: 'Error', message: 'The limit on cyclic invocation has been reached.' } }]);
+  });
+});
+
+describe('consumers as Forge runs them', () => {
+  it('runs the events of a concurrency key out of push order when throttling says so, never more at once than the limit', async () => {
+    // The later an event was pushed, the sooner it is looked at again once throttled.
+    const delays = [2000, 1500, 1000, 500];
+    host = await startHost({ throttleDelayMs: () => delays.shift() ?? 100 });
+    const events = Array.from({ length: 5 }, (_, i) => ({ body: { id: `k${i}`, mode: 'slow', ms: 50 }, concurrency: { key: 'k', limit: 1 } }));
+    await push(host, events);
+    await host.idle();
+    const spans = await Promise.all(events.map(async (e, i) => ({ i, ...((await runsOf(host!, e.body.id)) ?? [])[0]! })));
+    const order = [...spans].sort((a, b) => a.startedAt - b.startedAt);
+    expect(order.map((s) => s.i)).toEqual([0, 4, 3, 2, 1]);
+    expect(order.every((s, n) => n === 0 || s.startedAt >= order[n - 1]!.endedAt)).toBe(true);
+  });
+
+  it('runs up to maxConcurrentConsumers consumers at once', async () => {
+    host = await startHost({ maxConcurrentConsumers: 3 });
+    const events = Array.from({ length: 9 }, (_, i) => ({ body: { id: `p${i}`, mode: 'slow', ms: 300 } }));
+    await push(host, events);
+    await host.idle();
+    const spans = await Promise.all(events.map(async (e) => ((await runsOf(host!, e.body.id)) ?? [])[0]!));
+    const overlapAt = (t: number) => spans.filter((s) => s.startedAt <= t && t < s.endedAt).length;
+    expect(Math.max(...spans.map((s) => overlapAt(s.startedAt)))).toBe(3);
+  });
+
+  it('stops a consumer at its timeoutSeconds, refuses its later platform calls, and retries it with FUNCTION_TIME_OUT', async () => {
+    host = await startHost({ errorBackoffMs: () => 100 });
+    const pushedAt = Date.now();
+    // `short` declares timeoutSeconds: 1; the first delivery sleeps 1.5 s, then tries to record.
+    await push(host, [{ body: { id: 'slowpoke', mode: 'sleep-once', ms: 1500 } }], 'short');
+    await host.idle();
+    await new Promise((r) => setTimeout(r, Math.max(0, pushedAt + 2500 - Date.now())));
+    const runs = await runsOf(host, 'slowpoke');
+    expect(runs).toEqual([{ retryContext: expect.objectContaining({ retryCount: 1, retryReason: 'FUNCTION_TIME_OUT' }) as unknown }]);
+    expect(host.meter.list({ functionKey: 'short-work' }).map((c) => c.outcome)).toEqual(['timeout', 'ok']);
   });
 });

@@ -1,61 +1,85 @@
+import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import { PUSHES_PER_CHAIN } from './push-chains';
+import type { PushChains } from './push-chains';
+import { EventsPerMinute, MAX_LONG_RUNNING_EVENT_BYTES, oversizedEvents, pushRequest, pushTooBig, runAtOf } from './push-limits';
+import type { PushRequest } from './push-limits';
 import type { Scheduler } from './scheduler';
 import type { QueueStore } from './store';
 
-// The request bodies @forge/events 3 posts (see node_modules/@forge/events/out/queue.js and jobProgress.js).
-const pushRequest = z.object({
-  queueName: z.string().regex(/^[a-zA-Z0-9-_]+$/),
-  jobId: z.string().min(1),
-  payload: z
-    .array(
-      z.object({
-        body: z.record(z.string(), z.unknown()),
-        delayInSeconds: z.number().int().min(0).max(900).optional(),
-        concurrency: z.object({ key: z.string().min(1), limit: z.number().int().min(1) }).optional(),
-      }),
-    )
-    .min(1)
-    .max(50),
-});
 const jobRequest = z.object({ queueName: z.string(), jobId: z.string().min(1) });
+
+/**
+ * How an event over 100 KB for a long-running consumer is refused. Forge documents the limit, not the answer:
+ * `payload-too-big` refuses the whole push with 413 (the SDK throws PayloadTooBigError); `partial-failure` takes the
+ * other events and answers 202 naming the refused ones (the SDK throws PartialSuccessError).
+ */
+export type OversizedEventAnswer = 'payload-too-big' | 'partial-failure';
 
 export interface QueueRoutesOptions {
   store: QueueStore;
+  chains: PushChains;
   scheduler: Scheduler;
   hasConsumer: (queue: string) => boolean;
+  /** Whether the queue's consumer declares `timeoutSeconds` over 55 (then each event may be at most 100 KB). */
+  hasLongRunningConsumer: (queue: string) => boolean;
   retentionMs: number;
-  eventsPerMinute: number;
+  /** Events per minute per installation; `false` switches the limit off. */
+  eventsPerMinute: number | false;
+  oversizedEventAnswer?: OversizedEventAnswer;
   now?: () => number;
 }
+
+export type QueueRoutes = ReturnType<typeof createQueueRoutes>;
 
 const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
 /** Answers the queue endpoints the SDK reaches through `__forge_fetch__` (remote stargate). */
 export function createQueueRoutes(options: QueueRoutesOptions) {
   const now = options.now ?? Date.now;
-  const recentPushes: number[] = [];
+  const perMinute = new EventsPerMinute(options.eventsPerMinute);
 
-  function publish(body: unknown): { response: Response; events: number } {
+  /** A push made in `chainId` (the invocation chain it belongs to; a push outside any chain starts its own). */
+  function publish(body: unknown, chainId: string = randomUUID()): { response: Response; events: number } {
     const parsed = pushRequest.safeParse(body);
-    if (!parsed.success)
-      return { response: json(400, { message: `Invalid push request: ${parsed.error.issues[0]?.message ?? 'bad body'}` }), events: 0 };
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      return { response: json(400, { message: `Invalid push request: ${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'bad body'}` }), events: 0 };
+    }
     const request = parsed.data;
-    // Forge: 200 KB per push and 500 events per minute per installation (Async events limits).
-    if (Buffer.byteLength(JSON.stringify(request.payload)) > 200 * 1024)
-      return { response: json(413, { errorMessage: 'The combined payload exceeds 200 KB' }), events: 0 };
+    // The SDK turns 405 into InvocationLimitReachedError.
+    if (options.chains.pushes(chainId) >= PUSHES_PER_CHAIN)
+      return { response: json(405, { message: `This chain of invocations already pushed ${PUSHES_PER_CHAIN} times` }), events: 0 };
+    if (pushTooBig(request.payload)) return { response: json(413, { errorMessage: 'The combined payload exceeds 200 KB' }), events: 0 };
+    const oversized = oversizedEvents(request.payload, options.hasLongRunningConsumer(request.queueName) ? MAX_LONG_RUNNING_EVENT_BYTES : undefined);
+    const tooBig = (index: number) => `Event ${index} exceeds 100 KB, the limit for a consumer whose timeoutSeconds is over 55`;
+    if (oversized.length > 0 && (options.oversizedEventAnswer ?? 'payload-too-big') === 'payload-too-big')
+      return { response: json(413, { errorMessage: tooBig(oversized[0] ?? 0) }), events: 0 };
+    const accepted = request.payload.filter((_, index) => !oversized.includes(index));
     const t = now();
-    while (recentPushes.length > 0 && (recentPushes[0] ?? t) <= t - 60_000) recentPushes.shift();
-    if (recentPushes.length + request.payload.length > options.eventsPerMinute)
-      return { response: json(429, { message: 'Rate limit exceeded' }), events: 0 };
-    for (let i = 0; i < request.payload.length; i++) recentPushes.push(t);
+    if (!perMinute.admits(accepted.length, t)) return { response: json(429, { message: 'Rate limit exceeded' }), events: 0 };
+    if (accepted.length > 0) {
+      perMinute.record(accepted.length, t);
+      options.chains.count(chainId);
+      store(request, accepted, chainId, t);
+    }
+    if (oversized.length > 0) {
+      const failedEvents = oversized.map((index) => ({ index, errorMessage: tooBig(index) }));
+      return { response: json(202, { failedEvents }), events: accepted.length };
+    }
+    return { response: new Response(null, { status: 201 }), events: accepted.length };
+  }
+
+  function store(request: PushRequest, events: PushRequest['payload'], chainId: string, t: number): void {
     options.store.insertAll(
-      request.payload.map((event) => ({
+      events.map((event) => ({
         queue: request.queueName,
         jobId: request.jobId,
         body: event.body,
         delayInSeconds: event.delayInSeconds,
         concurrency: event.concurrency,
-        runAt: t + (event.delayInSeconds ?? 0) * 1000,
+        chainId,
+        runAt: runAtOf(t, event.delayInSeconds),
         createdAt: t,
         expiresAt: t + options.retentionMs,
       })),
@@ -66,7 +90,6 @@ export function createQueueRoutes(options: QueueRoutesOptions) {
       }
     }
     options.scheduler.wake();
-    return { response: new Response(null, { status: 201 }), events: request.payload.length };
   }
 
   function stats(body: unknown): Response {

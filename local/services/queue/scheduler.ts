@@ -1,29 +1,32 @@
-import { z } from 'zod';
+import { asyncEventOf } from './async-event';
+import { defaultErrorBackoffMs, defaultThrottleDelayMs, settleConsumerRun } from './consumer-outcome';
+import { THROWN_ERROR_REASON } from '../../runtime/invocation-error';
+import type { RunResult } from '../../runtime/invocation-error';
 import type { QueuedEvent, QueueStore } from './store';
-
-/** What a consumer returns to ask for a retry: the JSON form of @forge/events' InvocationError. */
-const retryRequest = z.object({
-  _retry: z.literal(true),
-  retryOptions: z.object({ retryAfter: z.number().optional(), retryReason: z.string().optional(), retryData: z.unknown().optional() }).optional(),
-});
-
-// Forge limits, see docs/forge-platform.md ("Async events"): retryAfter 1–900 s, retryData ≤ 4 KB.
-const MAX_RETRY_AFTER_S = 900;
-const MAX_RETRY_DATA_BYTES = 4096;
 
 export interface SchedulerOptions {
   store: QueueStore;
   runConsumer: (event: QueuedEvent, asyncEvent: Record<string, unknown>) => Promise<unknown>;
   now?: () => number;
+  /** How many consumer invocations may run at once (Forge scales out; a laptop has limits). */
   maxInFlight?: number;
-  /** Delay before retrying an event whose consumer threw; Forge backs off, we double from 5 s up to 15 min. */
+  /** Delay before retrying an event whose consumer threw or timed out. */
   errorBackoffMs?: (retryCount: number) => number;
+  /** Delay before a throttled event is looked at again, by how often it was throttled before. */
+  throttleDelayMs?: (attempt: number) => number;
+  /** The retryReason a retry after a thrown error carries (undocumented by Forge). */
+  thrownErrorRetryReason?: string;
   log?: (line: string) => void;
 }
 
-export const defaultErrorBackoffMs = (retryCount: number): number => Math.min(MAX_RETRY_AFTER_S * 1000, 5000 * 2 ** retryCount);
+/** The longest the scheduler sleeps between looks at the queue. */
+const MAX_TIMER_MS = 1000;
 
-/** Runs due events in push order, honouring delays, concurrency keys and retries; all state lives in the store. */
+/**
+ * Runs due events, honouring delays, concurrency keys and retries; all state lives in the store. An event whose
+ * concurrency key is full is put back with a delay rather than held in line, so a key's events run in no
+ * particular order, as on Forge (docs/forge-platform.md, "Async events").
+ */
 export class Scheduler {
   private timer: NodeJS.Timeout | undefined;
   private readonly inFlight = new Set<Promise<void>>();
@@ -46,10 +49,15 @@ export class Scheduler {
     if (this.stopped) return;
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
-    this.dispatchDue();
+    // One reading of the clock for the whole pass: with two, an event could be "not yet due" when dispatching and
+    // "already due" when arming the timer, and no timer would ever wake the scheduler for it.
+    const now = this.now();
+    this.dispatchDue(now);
     const next = this.options.store.nextRunAt();
-    // A due event that could not start (too much in flight) is picked up when a run ends, which wakes us.
-    if (next !== undefined && next > this.now()) this.timer = setTimeout(() => this.wake(), Math.min(1000, next - this.now()));
+    if (next === undefined) return;
+    // Always keep a timer while anything is pending. A due event that could not start (too much in flight) is
+    // picked up when a run ends, which wakes us; the timer is the safety net.
+    this.timer = setTimeout(() => this.wake(), next > now ? Math.min(MAX_TIMER_MS, next - now) : MAX_TIMER_MS);
   }
 
   /** Stops starting events and waits for those running; `detach` then drops their results (the host is closing). */
@@ -65,33 +73,52 @@ export class Scheduler {
     this.detached = true;
   }
 
+  /** Whether anything is pending or running. */
+  busy(): boolean {
+    return this.inFlight.size > 0 || this.options.store.busy();
+  }
+
   /** Resolves when nothing is pending or running (tests and benchmarks wait on it). */
   async idle(timeoutMs = 30_000): Promise<void> {
     const until = Date.now() + timeoutMs;
-    while (this.options.store.busy() || this.inFlight.size > 0) {
+    while (this.busy()) {
       if (Date.now() > until) throw new Error('queue did not drain in time');
       await new Promise((r) => setTimeout(r, 10));
     }
   }
 
-  private dispatchDue(): void {
+  private dispatchDue(now: number): void {
+    const { store } = this.options;
     const maxInFlight = this.options.maxInFlight ?? 8;
-    if (this.inFlight.size >= maxInFlight) return;
-    for (const event of this.options.store.due(this.now(), maxInFlight * 4)) {
-      if (this.inFlight.size >= maxInFlight) return;
-      // Rows claimed earlier in this pass are already counted as running.
-      if (event.concurrency && this.options.store.runningFor(event.concurrency.key) >= event.concurrency.limit) continue;
-      if (!this.options.store.claim(event.id)) continue;
-      const run = this.run(event)
-        .catch((error: unknown) =>
-          this.options.log?.(`queue: event ${event.id} could not be settled: ${error instanceof Error ? error.message : String(error)}`),
-        )
-        .finally(() => {
-          this.inFlight.delete(run);
-          this.wake();
-        });
-      this.inFlight.add(run);
+    const throttleDelayMs = this.options.throttleDelayMs ?? defaultThrottleDelayMs;
+    // Throttled events move to the future, so each look reads events not seen yet; stop when a look starts nothing new.
+    for (let moved = true; moved && this.inFlight.size < maxInFlight;) {
+      moved = false;
+      for (const event of store.due(now, maxInFlight * 4)) {
+        if (this.inFlight.size >= maxInFlight) return;
+        // Rows claimed earlier in this pass are already counted as running.
+        if (event.concurrency && store.runningFor(event.concurrency.key) >= event.concurrency.limit) {
+          store.throttle(event.id, now + Math.max(1, throttleDelayMs(event.throttleCount)));
+          moved = true;
+          continue;
+        }
+        if (!store.claim(event.id)) continue;
+        moved = true;
+        this.track(event);
+      }
     }
+  }
+
+  private track(event: QueuedEvent): void {
+    const run = this.run(event)
+      .catch((error: unknown) =>
+        this.options.log?.(`queue: event ${event.id} could not be settled: ${error instanceof Error ? error.message : String(error)}`),
+      )
+      .finally(() => {
+        this.inFlight.delete(run);
+        this.wake();
+      });
+    this.inFlight.add(run);
   }
 
   private async run(event: QueuedEvent): Promise<void> {
@@ -100,65 +127,27 @@ export class Scheduler {
       store.finish(event.id, 'dead', `retention window ended before a successful run (last error: ${event.lastError ?? 'none'})`);
       return;
     }
-    let result: unknown;
+    let result: RunResult;
     try {
-      result = await this.options.runConsumer(event, asyncEventOf(event, this.now()));
-      if (this.detached) return;
+      result = { returned: await this.options.runConsumer(event, asyncEventOf(event, this.now())) };
     } catch (error) {
-      if (this.detached) return;
-      const message = error instanceof Error ? error.message : String(error);
-      this.retryOrBury(
-        event,
-        (this.options.errorBackoffMs ?? defaultErrorBackoffMs)(event.retryCount),
-        'FUNCTION_PLATFORM_UNKNOWN_ERROR',
-        undefined,
-        message,
-      );
-      return;
+      result = { threw: error };
     }
-    const retry = retryRequest.safeParse(result);
-    if (!retry.success) {
-      store.finish(event.id, 'succeeded');
-      return;
-    }
-    const { retryAfter = 1, retryReason = 'FUNCTION_RETRY_REQUEST', retryData } = retry.data.retryOptions ?? {};
-    if (retryData !== undefined && Buffer.byteLength(JSON.stringify(retryData)) > MAX_RETRY_DATA_BYTES) {
-      store.finish(event.id, 'dead', `retryData exceeds ${MAX_RETRY_DATA_BYTES} bytes`);
-      return;
-    }
-    const seconds = Math.min(MAX_RETRY_AFTER_S, Math.max(1, retryAfter));
-    this.retryOrBury(event, seconds * 1000, retryReason, retryData, 'consumer requested a retry');
-  }
-
-  private retryOrBury(event: QueuedEvent, delayMs: number, reason: string, retryData: unknown, lastError: string): void {
-    const runAt = this.now() + delayMs;
+    if (this.detached) return;
+    const settlement = settleConsumerRun(result, event.retryCount, {
+      errorBackoffMs: this.options.errorBackoffMs ?? defaultErrorBackoffMs,
+      thrownErrorRetryReason: this.options.thrownErrorRetryReason ?? THROWN_ERROR_REASON,
+    });
+    if (settlement.kind === 'succeeded') return store.finish(event.id, 'succeeded');
+    if (settlement.kind === 'dead') return store.finish(event.id, 'dead', settlement.reason);
+    const runAt = this.now() + settlement.delayMs;
+    // An app-level error past the retention window drops the event (Forge); the host records it as dead.
     if (runAt >= event.expiresAt) {
-      this.options.store.finish(event.id, 'dead', `retention window ends before the next retry (last error: ${lastError})`);
-      this.options.log?.(`queue: event ${event.id} on ${event.queue} is dead: ${lastError}`);
+      store.finish(event.id, 'dead', `retention window ends before the next retry (last error: ${settlement.lastError})`);
+      this.options.log?.(`queue: event ${event.id} on ${event.queue} is dead: ${settlement.lastError}`);
       return;
     }
-    this.options.store.reschedule(event.id, { runAt, retryCount: event.retryCount + 1, retryReason: reason, retryData, lastError });
+    const { retryReason, retryData, lastError } = settlement;
+    store.reschedule(event.id, { runAt, retryCount: event.retryCount + 1, retryReason, retryData, lastError });
   }
-}
-
-/** The event a consumer receives, shaped as @forge/events 3 documents AsyncEvent. */
-function asyncEventOf(event: QueuedEvent, now: number): Record<string, unknown> {
-  return {
-    queueName: event.queue,
-    jobId: event.jobId,
-    eventId: event.id,
-    body: event.body,
-    ...(event.delayInSeconds === undefined ? {} : { delayInSeconds: event.delayInSeconds }),
-    ...(event.concurrency ? { concurrency: event.concurrency } : {}),
-    ...(event.retryCount > 0
-      ? {
-          retryContext: {
-            retryCount: event.retryCount,
-            retryReason: event.retryReason,
-            retryData: event.retryData,
-            retentionWindow: { startTime: new Date(event.createdAt).toISOString(), remainingTimeMs: Math.max(0, event.expiresAt - now) },
-          },
-        }
-      : {}),
-  };
 }

@@ -1,79 +1,25 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../data/db';
+import { createQueueTables, toEvent } from './rows';
+import type { EventStatus, QueuedEvent, Row } from './rows';
 
-export type EventStatus = 'pending' | 'running' | 'succeeded' | 'failed' | 'dead' | 'cancelled';
+export type { EventStatus, QueuedEvent } from './rows';
 
-export interface QueuedEvent {
-  id: string;
-  queue: string;
-  jobId: string;
-  body: Record<string, unknown>;
-  delayInSeconds: number | undefined;
-  concurrency: { key: string; limit: number } | undefined;
-  status: EventStatus;
-  runAt: number;
-  retryCount: number;
-  retryReason: string | undefined;
-  retryData: unknown;
-  createdAt: number;
-  expiresAt: number;
-  lastError: string | undefined;
-}
-
-interface Row {
-  id: string;
-  queue: string;
-  job_id: string;
-  body: string;
-  delay_s: number | null;
-  conc_key: string | null;
-  conc_limit: number | null;
-  status: EventStatus;
-  run_at: number;
-  retry_count: number;
-  retry_reason: string | null;
-  retry_data: string | null;
-  created_at: number;
-  expires_at: number;
-  last_error: string | null;
-}
-
-const HAS_ROOM = `(e.conc_key IS NULL OR (SELECT COUNT(*) FROM queue_events r WHERE r.status = 'running' AND r.conc_key = e.conc_key) < e.conc_limit)`;
-
-function toEvent(row: Row): QueuedEvent {
-  return {
-    id: row.id,
-    queue: row.queue,
-    jobId: row.job_id,
-    body: JSON.parse(row.body) as Record<string, unknown>,
-    delayInSeconds: row.delay_s ?? undefined,
-    concurrency: row.conc_key === null || row.conc_limit === null ? undefined : { key: row.conc_key, limit: row.conc_limit },
-    status: row.status,
-    runAt: row.run_at,
-    retryCount: row.retry_count,
-    retryReason: row.retry_reason ?? undefined,
-    retryData: row.retry_data === null ? undefined : (JSON.parse(row.retry_data) as unknown),
-    createdAt: row.created_at,
-    expiresAt: row.expires_at,
-    lastError: row.last_error ?? undefined,
-  };
-}
+export type NewEvent = Pick<
+  QueuedEvent,
+  'queue' | 'jobId' | 'body' | 'delayInSeconds' | 'concurrency' | 'chainId' | 'runAt' | 'createdAt' | 'expiresAt'
+>;
 
 /** Durable queue events in the sandbox's SQLite file: a job pushed before a crash is still here after it. */
 export class QueueStore {
   constructor(private readonly db: Db) {
-    db.exec(`CREATE TABLE IF NOT EXISTS queue_events (
-      id TEXT PRIMARY KEY, queue TEXT NOT NULL, job_id TEXT NOT NULL, body TEXT NOT NULL, delay_s INTEGER,
-      conc_key TEXT, conc_limit INTEGER, status TEXT NOT NULL, run_at INTEGER NOT NULL, retry_count INTEGER NOT NULL DEFAULT 0,
-      retry_reason TEXT, retry_data TEXT, created_at INTEGER NOT NULL, expires_at INTEGER NOT NULL, last_error TEXT, seq INTEGER NOT NULL);
-    CREATE INDEX IF NOT EXISTS queue_events_due ON queue_events (status, run_at, seq);
-    CREATE INDEX IF NOT EXISTS queue_events_job ON queue_events (job_id);`);
+    createQueueTables(db);
   }
 
-  insertAll(events: Omit<QueuedEvent, 'id' | 'status' | 'retryCount' | 'retryReason' | 'retryData' | 'lastError'>[]): void {
-    const insert = this.db
-      .prepare(`INSERT INTO queue_events (id, queue, job_id, body, delay_s, conc_key, conc_limit, status, run_at, created_at, expires_at, seq)
-      VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM queue_events))`);
+  insertAll(events: NewEvent[]): void {
+    const insert = this.db.prepare(`INSERT INTO queue_events
+      (id, queue, job_id, body, delay_s, conc_key, conc_limit, chain_id, status, run_at, created_at, expires_at, seq)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM queue_events))`);
     this.db.transaction(() => {
       for (const e of events) {
         insert.run(
@@ -84,6 +30,7 @@ export class QueueStore {
           e.delayInSeconds ?? null,
           e.concurrency?.key ?? null,
           e.concurrency?.limit ?? null,
+          e.chainId ?? null,
           e.runAt,
           e.createdAt,
           e.expiresAt,
@@ -92,17 +39,17 @@ export class QueueStore {
     })();
   }
 
-  /** Due events in push order, leaving out those whose concurrency key is already at its limit. */
+  /** Pending events due at `now`, earliest first (whether their concurrency key has room is the scheduler's call). */
   due(now: number, limit: number): QueuedEvent[] {
     const rows = this.db
-      .prepare(`SELECT * FROM queue_events e WHERE status = 'pending' AND run_at <= ? AND ${HAS_ROOM} ORDER BY run_at, seq LIMIT ?`)
+      .prepare(`SELECT * FROM queue_events WHERE status = 'pending' AND run_at <= ? ORDER BY run_at, seq LIMIT ?`)
       .all(now, limit) as Row[];
     return rows.map(toEvent);
   }
 
-  /** When the next event could start: the earliest pending one whose key has room (a full key waits for a run to end). */
+  /** When the next pending event falls due. */
   nextRunAt(): number | undefined {
-    const row = this.db.prepare(`SELECT MIN(run_at) AS t FROM queue_events e WHERE status = 'pending' AND ${HAS_ROOM}`).get() as { t: number | null };
+    const row = this.db.prepare(`SELECT MIN(run_at) AS t FROM queue_events WHERE status = 'pending'`).get() as { t: number | null };
     return row.t ?? undefined;
   }
 
@@ -121,6 +68,11 @@ export class QueueStore {
   /** Claims a pending event; false if it is no longer pending (claimed or cancelled meanwhile). */
   claim(id: string): boolean {
     return this.db.prepare(`UPDATE queue_events SET status = 'running' WHERE id = ? AND status = 'pending'`).run(id).changes === 1;
+  }
+
+  /** Puts an event whose concurrency key is full back, to be looked at again at `runAt`. */
+  throttle(id: string, runAt: number): void {
+    this.db.prepare(`UPDATE queue_events SET run_at = ?, throttle_count = throttle_count + 1 WHERE id = ? AND status = 'pending'`).run(runAt, id);
   }
 
   finish(id: string, status: 'succeeded' | 'failed' | 'dead', lastError?: string): void {

@@ -17,32 +17,42 @@ export interface HandleOptions {
  * draining the same project only one handles each event (the other stops). Forge runs queue events in any order;
  * draining the whole project whatever notice came first keeps order. A write that finds events already waiting
  * pushes no notice of its own: its transaction checks the cursor, so it either lands before this drain's last move
- * (and is seen by it) or fails, retries, and finds nothing waiting. The webhooks that got deliveries are woken once.
+ * (and the look after that move sees it) or fails, retries, and finds nothing waiting. The webhooks that got
+ * deliveries are woken once.
  */
 export async function handleWaitingChanges(projectId: string, options: HandleOptions = {}): Promise<number> {
   const now = options.now ?? Date.now;
-  const waiting = await waitingEvents(projectId);
+  let waiting = await waitingEvents(projectId);
   const first = waiting[0];
   if (!first) return 0;
   const webhooks = await listWebhooks();
+  const woken = new Set<string>();
   // Handling an event removes it from the outbox as the cursor moves to it: the first waiting one follows the cursor.
   let handled = first.sequence - 1;
-  const woken = new Set<string>();
-  for (const event of waiting) {
-    if (options.deadline !== undefined && now() > options.deadline) {
-      await publishChange(event);
-      break;
+  let stopped = false;
+  while (waiting.length > 0 && !stopped) {
+    for (const event of waiting) {
+      if (options.deadline !== undefined && now() > options.deadline) {
+        await publishChange(event);
+        stopped = true;
+        break;
+      }
+      try {
+        for (const id of await fanOut(event, handled, webhooks, now())) woken.add(id);
+      } catch (error) {
+        if (!(error instanceof ConcurrentWriteError)) throw error;
+        stopped = true;
+        break;
+      }
+      handled = event.sequence;
     }
-    try {
-      for (const id of await fanOut(event, handled, webhooks, now())) woken.add(id);
-    } catch (error) {
-      if (error instanceof ConcurrentWriteError) break;
-      throw error;
-    }
-    handled = event.sequence;
+    // Once more after the last move: a write that committed while this drain ran, having found events waiting,
+    // pushed no notice; it is in the outbox now, or its transaction will fail on the moved cursor and notify.
+    if (!stopped) waiting = await waitingEvents(projectId);
   }
   const count = handled - (first.sequence - 1);
-  if (count > 0) console.info(`project ${first.project.key}: handled #${first.sequence}–#${handled} (${count} change(s)) for ${woken.size} webhook(s)`);
+  if (count > 0)
+    console.info(`project ${first.project.key}: handled #${first.sequence}–#${handled} (${count} change(s)) for ${woken.size} webhook(s)`);
   await wakeWebhooks([...woken]);
   return count;
 }

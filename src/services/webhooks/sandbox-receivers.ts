@@ -6,6 +6,9 @@
 export const SANDBOX_RECEIVERS_VARIABLE = 'PROJECTRAK_SANDBOX_RECEIVERS';
 
 export function isSandboxReceiver(host: string): boolean {
-  const listed = (process.env[SANDBOX_RECEIVERS_VARIABLE] ?? '').split(',').map((h) => h.trim().toLowerCase()).filter(Boolean);
+  const listed = (process.env[SANDBOX_RECEIVERS_VARIABLE] ?? '')
+    .split(',')
+    .map((h) => h.trim().toLowerCase())
+    .filter(Boolean);
   return listed.includes(host.toLowerCase());
 }

@@ -54,7 +54,10 @@ async function refusedByResolution(url: URL): Promise<string | undefined> {
     const lookup = dns.lookup(host, { all: true, verbatim: true });
     const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('dns timeout')), DNS_TIMEOUT_MS).unref());
     const addresses = await Promise.race([lookup, timeout]);
-    const verdict = checkResolvedAddresses(host, addresses.map((a) => a.address));
+    const verdict = checkResolvedAddresses(
+      host,
+      addresses.map((a) => a.address),
+    );
     return verdict && !verdict.ok ? verdict.message : undefined;
   } catch {
     return undefined;
@@ -64,14 +67,28 @@ async function refusedByResolution(url: URL): Promise<string | undefined> {
 /** Sends one attempt and says what came of it; never throws for the receiver's failures. */
 export async function sendAttempt(url: string, headers: Record<string, string>, body: string, now: () => number = Date.now): Promise<SentAttempt> {
   const started = now();
-  const blocked = (reason: string): SentAttempt => ({ outcome: { verdict: 'retry', errorClass: 'blocked', status: null, reason }, durationMs: now() - started, response: null });
+  const blocked = (reason: string): SentAttempt => ({
+    outcome: { verdict: 'retry', errorClass: 'blocked', status: null, reason },
+    durationMs: now() - started,
+    response: null,
+  });
   const policy = checkWebhookUrl(url);
-  if (!policy.ok) return { ...blocked(`the URL ${policy.message}`), outcome: { verdict: 'failed', errorClass: 'blocked', status: null, reason: `the URL ${policy.message}` } };
+  if (!policy.ok)
+    return {
+      ...blocked(`the URL ${policy.message}`),
+      outcome: { verdict: 'failed', errorClass: 'blocked', status: null, reason: `the URL ${policy.message}` },
+    };
   const resolved = await refusedByResolution(policy.url);
   if (resolved) return blocked(resolved);
   try {
     // @forge/api's fetch is the runtime's own WHATWG fetch behind Forge's proxy; its typings lag behind (no `redirected`).
-    const response = (await forgeFetch(url, { method: 'POST', headers, body, redirect: 'manual', signal: AbortSignal.timeout(ATTEMPT_TIMEOUT_MS) })) as unknown as Response;
+    const response = (await forgeFetch(url, {
+      method: 'POST',
+      headers,
+      body,
+      redirect: 'manual',
+      signal: AbortSignal.timeout(ATTEMPT_TIMEOUT_MS),
+    })) as unknown as Response;
     const kept = await excerpt(response, RESPONSE_EXCERPT_BYTES);
     const responseHeaders: Record<string, string> = {};
     response.headers.forEach((value, name) => (responseHeaders[name] = value));

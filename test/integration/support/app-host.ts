@@ -7,13 +7,25 @@ import type { ResolverKey } from '../../../src/contract/resolvers';
 import { storedEvent } from '../../../src/storage/event-store';
 import type { StoredEvent } from '../../../src/storage/event-store';
 import { EXTRA_FIELDS } from '../../support/catalogue';
-import { PROJECT_ROOT, tempDir } from './fixture-host';
+import { PROJECT_ROOT, TEST_LATENCY_MS, tempDir, testHostDefaults } from './fixture-host';
 
 export { DEMO_USERS };
+export { TEST_LATENCY_MS } from './fixture-host';
 
-/** The real app on the local host, installed (predefined fields, project snapshots) and served over HTTP. */
+/**
+ * The real app on the local host, installed (predefined fields, project snapshots) and served over HTTP, with
+ * Forge's platform latency on (every KVS, Jira and queue call takes 1–15 ms), so concurrent invocations interleave
+ * as they do on Forge. The app's logs are kept out of the test output; pass `appLog` to read them.
+ */
 export async function startAppHost(overrides: Partial<HostOptions> = {}): Promise<{ host: Host; server: SandboxServer }> {
-  const host = await createHost({ appDir: PROJECT_ROOT, dataDir: tempDir(), appLog: () => undefined, ...overrides });
+  const host = await createHost({
+    appDir: PROJECT_ROOT,
+    dataDir: tempDir(),
+    appLog: () => undefined,
+    platformLatencyMs: TEST_LATENCY_MS,
+    ...testHostDefaults(),
+    ...overrides,
+  });
   await host.idle();
   const server = await startSandboxServer(host, { port: 0 });
   return { host, server };
