@@ -8,7 +8,7 @@ import { createForgeFetch, notEmulated } from './runtime/forge-fetch';
 import { HostMeta } from './runtime/host-meta';
 import { Invoker } from './runtime/invoker';
 import { createJira } from './services/jira';
-import { createKvs } from './services/kvs';
+import { createKvs, type ConditionFailure, type KvsOptions, type UndeclaredAttributes } from './services/kvs';
 import { loadManifest } from './runtime/manifest';
 import { Meter } from './runtime/meter';
 import { createQueueRoutes } from './services/queue/routes';
@@ -30,6 +30,12 @@ export interface HostOptions {
   log?: (line: string) => void;
   /** Where the app's own console output goes (as `forge logs` shows it); printed by default. */
   appLog?: (line: string) => void;
+  /** Status and code of a failed KVS transaction condition and of FAIL_IF_EXISTS on an existing key; Forge documents neither. */
+  conditionFailure?: ConditionFailure;
+  /** Forge's KVS rate limits per installation (docs/forge-platform.md, "KVS and custom entities"); on unless false. */
+  kvsRateLimits?: boolean;
+  /** What an undeclared attribute of a custom entity value gets; Forge documents nothing, so 'refuse' by default. */
+  undeclaredEntityAttributes?: UndeclaredAttributes;
 }
 
 export type Host = Awaited<ReturnType<typeof createHost>>;
@@ -48,6 +54,14 @@ export async function createHost(options: HostOptions) {
   }
 }
 
+function kvsOptions(options: HostOptions, entities: unknown): KvsOptions {
+  const chosen: KvsOptions = { entities };
+  if (options.conditionFailure !== undefined) chosen.conditionFailure = options.conditionFailure;
+  if (options.kvsRateLimits !== undefined) chosen.rateLimits = options.kvsRateLimits;
+  if (options.undeclaredEntityAttributes !== undefined) chosen.undeclaredAttributes = options.undeclaredEntityAttributes;
+  return chosen;
+}
+
 // How long stopping waits for work in progress; what is still running then is run again on the next start.
 const STOP_GRACE_MS = 5000;
 
@@ -57,7 +71,7 @@ async function assemble(options: HostOptions, db: Db, unlock: () => void) {
   const meta = new HostMeta(db);
   const jira = createJira(db);
   const app = meta.identity(loaded.manifest.app.id, jira.cloudId);
-  const kvs = createKvs(db);
+  const kvs = createKvs(db, kvsOptions(options, loaded.manifest.app.storage?.entities));
   const meter = new Meter();
   const queueStore = new QueueStore(db);
   const consumers = loaded.manifest.modules.consumer;
