@@ -76,7 +76,11 @@ function checkBatch<T extends BatchKey>(items: T[]): T[] {
 }
 
 /** Runs `fn` per item; a KvsError becomes that item's failure, anything else is a host bug and propagates. */
-function eachItem<T extends BatchKey, R>(records: Records, items: T[], fn: (item: T, space: Space) => R): { successfulKeys: R[]; failedKeys: Failure[] } {
+function eachItem<T extends BatchKey, R>(
+  records: Records,
+  items: T[],
+  fn: (item: T, space: Space) => R,
+): { successfulKeys: R[]; failedKeys: Failure[] } {
   const successfulKeys: R[] = [];
   const failedKeys: Failure[] = [];
   for (const item of items) {

@@ -73,7 +73,11 @@ export function checkConditions(entity: EntityDef, conditions: Conditions): void
 export function checkRange(index: IndexDef, range: { condition: string; values: unknown[] }): ConditionName {
   const name = RANGE_CONDITIONS.find((known) => known === range.condition);
   if (name === undefined) {
-    throw new KvsError(400, 'INVALID_FILTER_CONDITION', `The condition "${range.condition}" is not supported by where; use one of ${RANGE_CONDITIONS.join(', ')}`);
+    throw new KvsError(
+      400,
+      'INVALID_FILTER_CONDITION',
+      `The condition "${range.condition}" is not supported by where; use one of ${RANGE_CONDITIONS.join(', ')}`,
+    );
   }
   checkValueCount(name, range.values);
   const [property, type]: [string, IndexableType] = index.range === 'key' ? ['key', 'string'] : [index.range.name, index.range.type];

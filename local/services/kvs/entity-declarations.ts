@@ -1,13 +1,5 @@
 import { z } from 'zod';
-import {
-  attributeNameProblem,
-  entityNameProblem,
-  indexNameProblem,
-  KEY_INDEX_NAME,
-  MAX_ATTRIBUTES,
-  MAX_ENTITIES,
-  MAX_INDEXES,
-} from './entity-names';
+import { attributeNameProblem, entityNameProblem, indexNameProblem, KEY_INDEX_NAME, MAX_ATTRIBUTES, MAX_ENTITIES, MAX_INDEXES } from './entity-names';
 
 /*
  * The custom entities an app declares under `app.storage.entities` in manifest.yml, as Forge reads them
@@ -37,10 +29,7 @@ export interface EntityDef {
 }
 export type EntityCatalog = ReadonlyMap<string, EntityDef>;
 
-const indexEntry = z.union([
-  z.string(),
-  z.object({ name: z.string(), range: z.array(z.string()), partition: z.array(z.string()).optional() }),
-]);
+const indexEntry = z.union([z.string(), z.object({ name: z.string(), range: z.array(z.string()), partition: z.array(z.string()).optional() })]);
 const entityEntry = z.object({
   name: z.string(),
   attributes: z.record(z.string(), z.object({ type: z.enum(ATTRIBUTE_TYPES) })),

@@ -145,6 +145,9 @@ describe('the service itself', () => {
       message: 'The local host does not emulate the KVS endpoint POST /api/v2/whatever',
     });
     const index = h.service.handle('/api/v1/entity/query', { entityName: 'employee', indexName: 'by-name' });
-    expect(await index.response.json()).toEqual({ code: 'INVALID_ENTITY_INDEX', message: 'The index "by-name" is not declared for entity "employee"' });
+    expect(await index.response.json()).toEqual({
+      code: 'INVALID_ENTITY_INDEX',
+      message: 'The index "by-name" is not declared for entity "employee"',
+    });
   });
 });

@@ -63,7 +63,8 @@ export function checkValue(value: unknown, maxBytes: number = MAX_VALUE_BYTES): 
  */
 export function checkPayload(body: unknown, code: 'TRANSACTION_LIMIT_EXCEEDED' | 'BATCH_LIMIT_EXCEEDED'): void {
   const bytes = Buffer.byteLength(JSON.stringify(body), 'utf8');
-  if (bytes > MAX_PAYLOAD_BYTES) throw new KvsError(400, code, `The payload of ${bytes} bytes exceeds the limit of ${MAX_PAYLOAD_BYTES} bytes (4 MB)`);
+  if (bytes > MAX_PAYLOAD_BYTES)
+    throw new KvsError(400, code, `The payload of ${bytes} bytes exceeds the limit of ${MAX_PAYLOAD_BYTES} bytes (4 MB)`);
 }
 
 /** Stops descending one level past the limit, so a hostile payload cannot exhaust the stack. */

@@ -54,11 +54,15 @@ export class Records {
   }
 
   entity(name: string): EntityDef {
-    if (name.length < ENTITY_NAME_MIN) throw new KvsError(400, 'ENTITY_TYPE_TOO_SHORT', `The entity name needs to be at least ${ENTITY_NAME_MIN} characters`);
-    if (name.length > ENTITY_NAME_MAX) throw new KvsError(400, 'ENTITY_TYPE_TOO_LARGE', `The entity name has exceeded the maximum ${ENTITY_NAME_MAX} characters`);
-    if (entityNameProblem(name) !== undefined) throw new KvsError(400, 'INVALID_ENTITY_TYPE', `The entity name "${name}" does not match the allowed pattern`);
+    if (name.length < ENTITY_NAME_MIN)
+      throw new KvsError(400, 'ENTITY_TYPE_TOO_SHORT', `The entity name needs to be at least ${ENTITY_NAME_MIN} characters`);
+    if (name.length > ENTITY_NAME_MAX)
+      throw new KvsError(400, 'ENTITY_TYPE_TOO_LARGE', `The entity name has exceeded the maximum ${ENTITY_NAME_MAX} characters`);
+    if (entityNameProblem(name) !== undefined)
+      throw new KvsError(400, 'INVALID_ENTITY_TYPE', `The entity name "${name}" does not match the allowed pattern`);
     const entity = this.entities.get(name);
-    if (entity === undefined) throw new KvsError(400, 'INVALID_ENTITY_TYPE', `The entity "${name}" is not declared in manifest.yml (app.storage.entities)`);
+    if (entity === undefined)
+      throw new KvsError(400, 'INVALID_ENTITY_TYPE', `The entity "${name}" is not declared in manifest.yml (app.storage.entities)`);
     return entity;
   }
 

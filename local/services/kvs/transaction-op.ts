@@ -38,8 +38,18 @@ export function transactionOp(records: Records, failures: ConditionFailures, bod
       const json = records.prepareValue(space, op.value);
       return { kind: 'set', space, key: op.key, conditions: op.conditions, json, ttlMs: ttl === undefined ? undefined : ttlToMs(ttl) };
     }),
-    ...(request.delete ?? []).map((op): Planned => ({ kind: 'delete', space: records.spaceFor(op.entityName), key: op.key, conditions: op.conditions })),
-    ...(request.check ?? []).map((op): Planned => ({ kind: 'check', space: records.spaceFor(op.entityName), key: op.key, conditions: op.conditions })),
+    ...(request.delete ?? []).map((op): Planned => ({
+      kind: 'delete',
+      space: records.spaceFor(op.entityName),
+      key: op.key,
+      conditions: op.conditions,
+    })),
+    ...(request.check ?? []).map((op): Planned => ({
+      kind: 'check',
+      space: records.spaceFor(op.entityName),
+      key: op.key,
+      conditions: op.conditions,
+    })),
   ];
   checkPlan(plan);
   if (plan.length === 0) return { response: emptyResponse(), usage: usage() };
@@ -66,7 +76,8 @@ function checkPlan(plan: Planned[]): void {
   for (const op of plan) {
     checkKey(op.key);
     if (op.conditions !== undefined) {
-      if (op.space.entity === undefined) throw badRequest(`Provided request body is invalid: conditions on key "${op.key}" apply to custom entities only`);
+      if (op.space.entity === undefined)
+        throw badRequest(`Provided request body is invalid: conditions on key "${op.key}" apply to custom entities only`);
       checkConditions(op.space.entity, op.conditions);
     }
     if (op.kind === 'check' && op.space.entity === undefined) {
