@@ -15,3 +15,16 @@ describe('rate limit units', () => {
     expect(window.used(1500)).toBe(0);
   });
 });
+
+describe('a long-running window', () => {
+  it('keeps its count right after dropping thousands of old entries', () => {
+    const window = new SlidingWindow(1000);
+    for (let t = 0; t < 3000; t++) window.add(t, 1);
+    expect(window.used(2999)).toBe(1000);
+    window.add(2999, 5);
+    expect(window.used(3500)).toBe(504); // t = 2501…2999, and the 5
+    expect(window.used(4000)).toBe(0);
+    window.add(4000, 2);
+    expect(window.used(4000)).toBe(2);
+  });
+});
