@@ -1,6 +1,7 @@
 import { checkLatencyRange } from './runtime/latency';
 import type { LatencyRange } from './runtime/latency';
 import type { ProductEventDelay } from './runtime/trigger-deliveries';
+import type { ConditionFailure, UndeclaredAttributes } from './services/kvs';
 import type { OversizedEventAnswer } from './services/queue/routes';
 
 /** How a host is started. Every timing Forge leaves undocumented can be varied here (docs/local-host.md). */
@@ -29,6 +30,12 @@ export interface HostOptions {
   platformLatencyMs?: LatencyRange;
   /** How late product and lifecycle events reach their triggers, in ms (or per event and trigger); default 0. */
   productEventDelayMs?: ProductEventDelay;
+  /** Status and code of a failed KVS transaction condition and of FAIL_IF_EXISTS on an existing key; Forge documents neither. */
+  conditionFailure?: ConditionFailure;
+  /** Forge's KVS rate limits per installation (docs/forge-platform.md, "KVS and custom entities"); on unless false. */
+  kvsRateLimits?: boolean;
+  /** What an undeclared attribute of a custom entity value gets; Forge documents nothing, so 'refuse' by default. */
+  undeclaredEntityAttributes?: UndeclaredAttributes;
   log?: (line: string) => void;
   /** Where the app's own console output goes (as `forge logs` shows it); printed by default. */
   appLog?: (line: string) => void;

@@ -8,7 +8,7 @@ import { createForgeFetch, notEmulated } from './runtime/forge-fetch';
 import { HostMeta } from './runtime/host-meta';
 import { Invoker } from './runtime/invoker';
 import { createJira } from './services/jira';
-import { createKvs } from './services/kvs';
+import { createKvs, type KvsOptions } from './services/kvs';
 import { loadManifest } from './runtime/manifest';
 import { Meter } from './runtime/meter';
 import { createQueue } from './services/queue';
@@ -43,6 +43,14 @@ export async function createHost(options: HostOptions) {
   }
 }
 
+function kvsOptions(options: HostOptions, entities: unknown): KvsOptions {
+  const chosen: KvsOptions = { entities };
+  if (options.conditionFailure !== undefined) chosen.conditionFailure = options.conditionFailure;
+  if (options.kvsRateLimits !== undefined) chosen.rateLimits = options.kvsRateLimits;
+  if (options.undeclaredEntityAttributes !== undefined) chosen.undeclaredAttributes = options.undeclaredEntityAttributes;
+  return chosen;
+}
+
 // How long stopping waits for work in progress; what is still running then is run again on the next start.
 const STOP_GRACE_MS = 5000;
 
@@ -52,7 +60,7 @@ async function assemble(options: HostOptions, db: Db, unlock: () => void) {
   const meta = new HostMeta(db);
   const jira = createJira(db);
   const app = meta.identity(loaded.manifest.app.id, jira.cloudId);
-  const kvs = createKvs(db);
+  const kvs = createKvs(db, kvsOptions(options, loaded.manifest.app.storage?.entities));
   const meter = new Meter();
   const consumers = loaded.manifest.modules.consumer;
   const backend = loaded.manifest.permissions.external?.fetch?.backend ?? [];

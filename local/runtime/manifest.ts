@@ -6,7 +6,12 @@ import { z } from 'zod';
 /** The part of manifest.yml the host needs to run an app; @forge/manifest validates the whole file in the tests. */
 const moduleEntry = z.looseObject({ key: z.string() });
 const manifestSchema = z.object({
-  app: z.looseObject({ id: z.string(), runtime: z.object({ name: z.string() }).optional() }),
+  app: z.looseObject({
+    id: z.string(),
+    runtime: z.object({ name: z.string() }).optional(),
+    // Custom entities: read in full, and checked, by the KVS service (local/services/kvs/entity-declarations.ts).
+    storage: z.looseObject({ entities: z.array(z.unknown()).optional() }).optional(),
+  }),
   modules: z.looseObject({
     function: z.array(z.object({ key: z.string(), handler: z.string(), timeoutSeconds: z.number().optional() })).default([]),
     trigger: z.array(moduleEntry.extend({ function: z.string(), events: z.array(z.string()) })).default([]),

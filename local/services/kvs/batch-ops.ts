@@ -1,6 +1,6 @@
 import { byteLength, jsonResponse, KvsError, usage, type OpResult } from './errors';
-import { checkKey, checkValue, MAX_BATCH_ITEMS, ttlToMs } from './limits';
-import { spaceFor, type Records, type Space } from './records';
+import { checkKey, checkPayload, MAX_BATCH_ITEMS, ttlToMs } from './limits';
+import type { Records, Space } from './records';
 import { batchDeleteBody, batchGetBody, batchSetBody, parseBody } from './schemas';
 import { wireItem } from './wire';
 
@@ -9,6 +9,9 @@ import { wireItem } from './wire';
  * batch fails as a whole when it is empty, holds more than 25 keys or names the same key twice; otherwise
  * each item succeeds or fails on its own and is reported in successfulKeys / failedKeys. The docs name
  * no codes for the whole-batch refusals: BATCH_EMPTY, BATCH_LIMIT_EXCEEDED and BATCH_DUPLICATE_KEYS are ours.
+ * A batch set is also limited to a 4 MB payload, "similar to transactions" (BATCH_LIMIT_EXCEEDED).
+ * An undeclared entity or a value its declaration refuses fails that item only, with INVALID_ENTITY_TYPE or
+ * INVALID_ENTITY_VALUE (docs/forge-platform.md, "KVS and custom entities").
  * A missing key in get/delete fails with KEY_NOT_FOUND 'Key does not exist', as in the SDK's own fixtures.
  */
 interface BatchKey {
@@ -20,11 +23,12 @@ type Failure = ItemId & { error: { code: string; message: string } };
 
 export function batchSetOp(records: Records, body: unknown): OpResult {
   const items = checkBatch(parseBody(batchSetBody, body));
+  checkPayload(body, 'BATCH_LIMIT_EXCEEDED');
   let writeBytes = 0;
   const outcome = records.store.transaction(() =>
-    eachItem(items, (item, space) => {
+    eachItem(records, items, (item, space) => {
       checkKey(item.key);
-      const json = checkValue(item.value, space.entityName !== undefined);
+      const json = records.prepareValue(space, item.value);
       const ttl = item.options?.ttl;
       records.write(space, item.key, json, ttl === undefined ? undefined : ttlToMs(ttl));
       writeBytes += byteLength(json);
@@ -37,7 +41,7 @@ export function batchSetOp(records: Records, body: unknown): OpResult {
 export function batchGetOp(records: Records, body: unknown): OpResult {
   const items = checkBatch(parseBody(batchGetBody, body));
   let readBytes = 0;
-  const outcome = eachItem(items, (item, space) => {
+  const outcome = eachItem(records, items, (item, space) => {
     checkKey(item.key);
     const found = records.read(space, item.key);
     if (found === undefined) throw missing();
@@ -50,7 +54,7 @@ export function batchGetOp(records: Records, body: unknown): OpResult {
 export function batchDeleteOp(records: Records, body: unknown): OpResult {
   const items = checkBatch(parseBody(batchDeleteBody, body));
   const outcome = records.store.transaction(() =>
-    eachItem(items, (item, space) => {
+    eachItem(records, items, (item, space) => {
       checkKey(item.key);
       if (!records.remove(space, item.key)) throw missing();
       return itemId(item);
@@ -72,12 +76,16 @@ function checkBatch<T extends BatchKey>(items: T[]): T[] {
 }
 
 /** Runs `fn` per item; a KvsError becomes that item's failure, anything else is a host bug and propagates. */
-function eachItem<T extends BatchKey, R>(items: T[], fn: (item: T, space: Space) => R): { successfulKeys: R[]; failedKeys: Failure[] } {
+function eachItem<T extends BatchKey, R>(
+  records: Records,
+  items: T[],
+  fn: (item: T, space: Space) => R,
+): { successfulKeys: R[]; failedKeys: Failure[] } {
   const successfulKeys: R[] = [];
   const failedKeys: Failure[] = [];
   for (const item of items) {
     try {
-      successfulKeys.push(fn(item, spaceFor(item.entityName)));
+      successfulKeys.push(fn(item, records.spaceFor(item.entityName)));
     } catch (error) {
       if (!(error instanceof KvsError)) throw error;
       failedKeys.push({ ...itemId(item), error: { code: error.code, message: error.message } });

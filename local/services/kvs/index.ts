@@ -1,13 +1,22 @@
 import type { Db } from '../../data/db';
 import type { KvsUsage } from '../../runtime/meter';
 import { batchDeleteOp, batchGetOp, batchSetOp } from './batch-ops';
-import { errorResponse, jsonResponse, KvsError, usage, type OpResult } from './errors';
+import { conditionFailures, type ConditionFailure } from './condition-failure';
+import { readEntityDeclarations } from './entity-declarations';
+import { entityQueryOp } from './entity-query-op';
+import type { UndeclaredAttributes } from './entity-values';
+import { byteLength, errorResponse, jsonResponse, KvsError, usage, type OpResult } from './errors';
+import { IndexScan } from './index-scan';
 import { queryOp } from './query-op';
+import { RateLimiter, unitsFor, type Traffic } from './rate-limits';
 import { Records } from './records';
 import { createSecretCipher } from './secret-cipher';
 import { deleteOp, getOp, setOp } from './single-ops';
 import { ItemStore } from './store';
 import { transactionOp } from './transaction-op';
+
+export type { ConditionFailure } from './condition-failure';
+export type { UndeclaredAttributes } from './entity-values';
 
 /**
  * The local stand-in for Forge's KVS service. @forge/kvs sends every call as `POST <path>` with a JSON
@@ -18,32 +27,60 @@ export interface KvsService {
   handle(path: string, body: unknown): { response: Response; usage: KvsUsage };
 }
 
-export function createKvs(db: Db, options: { now?: () => number } = {}): KvsService {
-  const records = new Records(new ItemStore(db), createSecretCipher(db), options.now ?? Date.now);
+export interface KvsOptions {
+  now?: () => number;
+  /** `app.storage.entities` of manifest.yml, as read from the file; only these entities can be stored. */
+  entities?: unknown;
+  /** The status and code of a failed transaction condition and of FAIL_IF_EXISTS on an existing key (undocumented by Forge). */
+  conditionFailure?: ConditionFailure;
+  /** Forge's per-installation rate limits; on unless false (a benchmark measuring the host's own speed turns them off). */
+  rateLimits?: boolean;
+  /** What an entity value's undeclared attribute gets (undocumented by Forge); 'refuse' by default. */
+  undeclaredAttributes?: UndeclaredAttributes;
+}
+
+const READS = new Set(['/api/v1/get', '/api/v1/query', '/api/v1/secret/get', '/api/v1/entity/get', '/api/v1/entity/query', '/api/v1/batch/get']);
+
+export function createKvs(db: Db, options: KvsOptions = {}): KvsService {
+  const now = options.now ?? Date.now;
+  const entities = readEntityDeclarations(options.entities);
+  const records = new Records(new ItemStore(db), createSecretCipher(db), now, entities, options.undeclaredAttributes ?? 'refuse');
+  const indexScan = new IndexScan(db);
+  indexScan.createIndexes(entities);
+  const failures = conditionFailures(options.conditionFailure);
+  const limiter = options.rateLimits === false ? undefined : new RateLimiter(now);
   const routes = new Map<string, (body: unknown) => OpResult>([
     ['/api/v1/get', (body) => getOp(records, 'plain', body)],
-    ['/api/v1/set', (body) => setOp(records, 'plain', body)],
+    ['/api/v1/set', (body) => setOp(records, failures, 'plain', body)],
     ['/api/v1/delete', (body) => deleteOp(records, 'plain', body)],
     ['/api/v1/query', (body) => queryOp(records, body)],
     ['/api/v1/secret/get', (body) => getOp(records, 'secret', body)],
-    ['/api/v1/secret/set', (body) => setOp(records, 'secret', body)],
+    ['/api/v1/secret/set', (body) => setOp(records, failures, 'secret', body)],
     ['/api/v1/secret/delete', (body) => deleteOp(records, 'secret', body)],
     ['/api/v1/entity/get', (body) => getOp(records, 'entity', body)],
-    ['/api/v1/entity/set', (body) => setOp(records, 'entity', body)],
+    ['/api/v1/entity/set', (body) => setOp(records, failures, 'entity', body)],
     ['/api/v1/entity/delete', (body) => deleteOp(records, 'entity', body)],
-    ['/api/v1/entity/query', () => notEmulated('Custom entity index queries are not emulated by the local host')],
+    ['/api/v1/entity/query', (body) => entityQueryOp(records, indexScan, body)],
     ['/api/v1/batch/set', (body) => batchSetOp(records, body)],
     ['/api/v1/batch/get', (body) => batchGetOp(records, body)],
     ['/api/v1/batch/delete', (body) => batchDeleteOp(records, body)],
-    ['/api/v1/transaction', (body) => transactionOp(records, body)],
+    ['/api/v1/transaction', (body) => transactionOp(records, failures, body)],
   ]);
 
   return {
     handle(path, body) {
-      const route = routes.get(normalise(path));
+      const endpoint = normalise(path);
+      const route = routes.get(endpoint);
       if (route === undefined) return notEmulated(`The local host does not emulate the KVS endpoint POST ${path}`);
+      const traffic: Traffic = READS.has(endpoint) ? 'read' : 'write';
+      // A write is sized by what it sends; a read by what it gets back, known only once answered.
+      const planned = traffic === 'write' && limiter !== undefined ? unitsFor(byteLength(JSON.stringify(body ?? null))) : 1;
+      const refused = limiter?.admit(traffic, planned);
+      if (refused !== undefined) return { response: errorResponse(refused), usage: usage() };
       try {
-        return route(body);
+        const result = route(body);
+        limiter?.charge(traffic, traffic === 'write' ? planned : unitsFor(result.usage.readBytes));
+        return result;
       } catch (error) {
         // Refusals cost nothing: Forge rejects them before touching storage.
         if (error instanceof KvsError) return { response: errorResponse(error), usage: usage() };

@@ -130,7 +130,7 @@ describe('the service itself', () => {
     ]);
   });
 
-  it('answers 400 BAD_REQUEST for malformed bodies and 501 for what it does not emulate', async () => {
+  it('answers 400 BAD_REQUEST for malformed bodies, 501 for unknown endpoints, and names an undeclared index', async () => {
     const bad = h.service.handle('/api/v1/get', { nokey: 1 });
     expect(bad.response.status).toBe(400);
     expect(await bad.response.json()).toEqual({
@@ -145,6 +145,9 @@ describe('the service itself', () => {
       message: 'The local host does not emulate the KVS endpoint POST /api/v2/whatever',
     });
     const index = h.service.handle('/api/v1/entity/query', { entityName: 'employee', indexName: 'by-name' });
-    expect(await index.response.json()).toEqual({ code: 'NOT_EMULATED', message: 'Custom entity index queries are not emulated by the local host' });
+    expect(await index.response.json()).toEqual({
+      code: 'INVALID_ENTITY_INDEX',
+      message: 'The index "by-name" is not declared for entity "employee"',
+    });
   });
 });

@@ -2,11 +2,14 @@ import { badRequest, byteLength, jsonResponse, KvsError, usage, type OpResult } 
 import { DEFAULT_QUERY_LIMIT, MAX_QUERY_LIMIT } from './limits';
 import { PLAIN_SPACE, type Records } from './records';
 import { parseBody, queryBody } from './schemas';
-import { decodeCursor, encodeCursor, wireItem } from './wire';
+import { z } from 'zod';
+import { issueCursor, readCursor } from './cursor';
+import { wireItem } from './wire';
 
 /**
- * kvs.query(): plain keys only (secrets and entities are not listed, as on Forge), in key order, with
- * an optional single `key BEGINS_WITH` clause. Codes are those of Forge's KVS error table.
+ * kvs.query(): plain keys only (secrets and entities are not listed, as on Forge), in ascending key order
+ * ("Keys are lexicographically ordered", /platform/forge/storage-reference/entities/; docs/forge-platform.md,
+ * "KVS and custom entities"), with an optional single `key BEGINS_WITH` clause. Codes are those of Forge's KVS error table.
  */
 export function queryOp(records: Records, body: unknown): OpResult {
   const request = parseBody(queryBody, body);
@@ -16,8 +19,8 @@ export function queryOp(records: Records, body: unknown): OpResult {
   }
   if (limit < 1) throw badRequest('Provided request body is invalid: limit must be at least 1');
   const prefix = beginsWith(request.where);
-  const after = request.after === undefined ? '' : decodeCursor(request.after);
-  if (after === undefined) throw badRequest('Provided request body is invalid: after is not a cursor from this store');
+  const query = { prefix };
+  const after = request.after === undefined ? '' : readCursor(query, request.after, 'after', z.string());
 
   const now = records.now();
   // Lazy TTL purge: queries are where expired rows would otherwise pile up unseen.
@@ -27,7 +30,7 @@ export function queryOp(records: Records, body: unknown): OpResult {
   const fields = request.options?.metadataFields ?? [];
   const data = page.map((row) => wireItem({ ...row, json: row.text }, fields));
   const last = page.at(-1);
-  const answer = rows.length > limit && last !== undefined ? { data, cursor: encodeCursor(last.key) } : { data };
+  const answer = rows.length > limit && last !== undefined ? { data, cursor: issueCursor(query, last.key) } : { data };
   const readBytes = page.reduce((sum, row) => sum + byteLength(row.text), 0);
   // A query that finds nothing is still one billed read request.
   return { response: jsonResponse(200, answer), usage: usage({ reads: Math.max(1, page.length), readBytes }) };

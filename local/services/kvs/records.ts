@@ -1,4 +1,8 @@
-import { checkEntityName } from './limits';
+import type { EntityCatalog, EntityDef } from './entity-declarations';
+import { ENTITY_NAME_MAX, ENTITY_NAME_MIN, entityNameProblem } from './entity-names';
+import { checkEntityValue, type UndeclaredAttributes } from './entity-values';
+import { KvsError } from './errors';
+import { checkValue, MAX_SECRET_BYTES } from './limits';
 import type { SecretCipher } from './secret-cipher';
 import type { ItemStore } from './store';
 
@@ -7,16 +11,14 @@ export interface Space {
   readonly ns: string;
   readonly secret: boolean;
   readonly entityName?: string;
+  readonly entity?: EntityDef;
 }
 
 export const PLAIN_SPACE: Space = { ns: 'kvs', secret: false };
 export const SECRET_SPACE: Space = { ns: 'secret', secret: true };
 
-/** Batch and transaction items name an entity or nothing; nothing means the plain key space. */
-export function spaceFor(entityName: string | undefined): Space {
-  if (entityName === undefined) return PLAIN_SPACE;
-  checkEntityName(entityName);
-  return { ns: `entity:${entityName}`, secret: false, entityName };
+export function entityNs(name: string): string {
+  return `entity:${name}`;
 }
 
 /** A live item with its value as JSON text (already decrypted for secrets). */
@@ -37,7 +39,38 @@ export class Records {
     readonly store: ItemStore,
     private readonly cipher: SecretCipher,
     readonly now: () => number,
+    private readonly entities: EntityCatalog,
+    private readonly undeclared: UndeclaredAttributes,
   ) {}
+
+  /**
+   * Batch and transaction items name an entity or nothing; nothing means the plain key space. A name must be
+   * well formed (the codes of handling-errors-customentities) and declared in manifest.yml: Forge only stores
+   * entities the app declares. It names no code for an undeclared one; INVALID_ENTITY_TYPE is the closest it has.
+   */
+  spaceFor(entityName: string | undefined): Space {
+    if (entityName === undefined) return PLAIN_SPACE;
+    return { ns: entityNs(entityName), secret: false, entityName, entity: this.entity(entityName) };
+  }
+
+  entity(name: string): EntityDef {
+    if (name.length < ENTITY_NAME_MIN)
+      throw new KvsError(400, 'ENTITY_TYPE_TOO_SHORT', `The entity name needs to be at least ${ENTITY_NAME_MIN} characters`);
+    if (name.length > ENTITY_NAME_MAX)
+      throw new KvsError(400, 'ENTITY_TYPE_TOO_LARGE', `The entity name has exceeded the maximum ${ENTITY_NAME_MAX} characters`);
+    if (entityNameProblem(name) !== undefined)
+      throw new KvsError(400, 'INVALID_ENTITY_TYPE', `The entity name "${name}" does not match the allowed pattern`);
+    const entity = this.entities.get(name);
+    if (entity === undefined)
+      throw new KvsError(400, 'INVALID_ENTITY_TYPE', `The entity "${name}" is not declared in manifest.yml (app.storage.entities)`);
+    return entity;
+  }
+
+  /** The JSON a value is stored as, after the checks of its key space: entity attributes, secret or value size. */
+  prepareValue(space: Space, value: unknown): string {
+    if (space.entity !== undefined) return checkValue(checkEntityValue(space.entity, value, this.undeclared));
+    return checkValue(value, space.secret ? MAX_SECRET_BYTES : undefined);
+  }
 
   read(space: Space, key: string): Item | undefined {
     const row = this.store.read(space.ns, key, this.now());

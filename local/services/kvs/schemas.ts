@@ -57,6 +57,7 @@ export const CONDITION_NAMES = [
   'LESS_THAN',
   'LESS_THAN_EQUAL_TO',
 ] as const;
+export type ConditionName = (typeof CONDITION_NAMES)[number];
 const condition = z.object({ property: z.string(), condition: z.enum(CONDITION_NAMES), values: z.array(z.unknown()) });
 export const conditions = z.object({ and: z.array(condition).optional(), or: z.array(condition).optional() });
 export type Condition = z.output<typeof condition>;
@@ -67,6 +68,20 @@ export const transactionBody = z.object({
   delete: z.array(z.object({ ...batchKey, conditions: conditions.optional() })).optional(),
   check: z.array(z.object({ ...batchKey, conditions })).optional(),
 });
+
+/** `kvs.entity(name).query().index(...)` as entity-query.js sends it: metadata fields travel in `options`. */
+export const entityQueryBody = z.object({
+  entityName: z.string(),
+  indexName: z.string(),
+  partition: z.array(z.unknown()).optional(),
+  range: z.object({ condition: z.string(), values: z.array(z.unknown()) }).optional(),
+  filters: conditions.optional(),
+  sort: z.enum(['ASC', 'DESC']).optional(),
+  limit: z.number().int().optional(),
+  cursor: z.string().optional(),
+  options: getOptions.optional(),
+});
+export type EntityQuery = z.output<typeof entityQueryBody>;
 
 /** Parses a body or throws Forge's generic 400, naming the first offending field. */
 export function parseBody<S extends z.ZodType>(schema: S, body: unknown): z.output<S> {

@@ -1,23 +1,24 @@
-import { badRequest, byteLength, emptyResponse, errorResponse, jsonResponse, keyNotFound, KvsError, usage, type OpResult } from './errors';
-import { checkKey, checkValue, ttlToMs } from './limits';
-import { PLAIN_SPACE, SECRET_SPACE, spaceFor, type Records, type Space } from './records';
+import type { ConditionFailures } from './condition-failure';
+import { badRequest, byteLength, emptyResponse, errorResponse, jsonResponse, keyNotFound, usage, type OpResult } from './errors';
+import { checkKey, ttlToMs } from './limits';
+import { PLAIN_SPACE, SECRET_SPACE, type Records, type Space } from './records';
 import { deleteBody, getBody, parseBody, setBody } from './schemas';
 import { METADATA_FIELDS, wireItem } from './wire';
 
 /** Which of Forge's key spaces an endpoint addresses: /api/v1/get, /api/v1/secret/get or /api/v1/entity/get. */
 export type SpaceKind = 'plain' | 'secret' | 'entity';
 
-function resolveSpace(kind: SpaceKind, entityName: string | undefined): Space {
+function resolveSpace(records: Records, kind: SpaceKind, entityName: string | undefined): Space {
   if (kind === 'plain') return PLAIN_SPACE;
   if (kind === 'secret') return SECRET_SPACE;
   if (entityName === undefined) throw badRequest('Provided request body is invalid: entityName is required');
-  return spaceFor(entityName);
+  return records.spaceFor(entityName);
 }
 
 /** A miss still costs a read, as a Forge request does; its answer is the 404 the SDK turns into undefined. */
 export function getOp(records: Records, kind: SpaceKind, body: unknown): OpResult {
   const request = parseBody(getBody, body);
-  const space = resolveSpace(kind, request.entityName);
+  const space = resolveSpace(records, kind, request.entityName);
   checkKey(request.key);
   const item = records.read(space, request.key);
   if (item === undefined) return { response: errorResponse(keyNotFound(request.key)), usage: usage({ reads: 1 }) };
@@ -32,11 +33,11 @@ export function getOp(records: Records, kind: SpaceKind, body: unknown): OpResul
  * with the new item (LATEST) or the replaced one (PREVIOUS; 204 when nothing was replaced, which the
  * SDK reads as undefined). The read-then-write runs in one SQLite transaction so FAIL_IF_EXISTS is atomic.
  */
-export function setOp(records: Records, kind: SpaceKind, body: unknown): OpResult {
+export function setOp(records: Records, failures: ConditionFailures, kind: SpaceKind, body: unknown): OpResult {
   const request = parseBody(setBody, body);
-  const space = resolveSpace(kind, request.entityName);
+  const space = resolveSpace(records, kind, request.entityName);
   checkKey(request.key);
-  const json = checkValue(request.value, kind === 'entity');
+  const json = records.prepareValue(space, request.value);
   const options = request.options ?? {};
   const policy = options.keyPolicy ?? 'OVERRIDE';
   if (options.returnValue !== undefined && policy !== 'OVERRIDE') {
@@ -46,10 +47,8 @@ export function setOp(records: Records, kind: SpaceKind, body: unknown): OpResul
 
   const { previous, latest } = records.store.transaction(() => {
     const before = records.read(space, request.key);
-    // Forge's docs name no code for this refusal; KEY_ALREADY_EXISTS with 409 Conflict is our choice.
-    if (before !== undefined && policy === 'FAIL_IF_EXISTS') {
-      throw new KvsError(409, 'KEY_ALREADY_EXISTS', `Key already exists and keyPolicy is FAIL_IF_EXISTS: ${request.key}`);
-    }
+    // Forge's docs name no code for this refusal; see condition-failure.ts.
+    if (before !== undefined && policy === 'FAIL_IF_EXISTS') throw failures.keyExists(request.key);
     return { previous: before, latest: records.write(space, request.key, json, ttlMs) };
   });
 
@@ -62,7 +61,7 @@ export function setOp(records: Records, kind: SpaceKind, body: unknown): OpResul
 /** Deleting a missing key answers 404 KEY_NOT_FOUND, which the SDK swallows, as Forge's does. */
 export function deleteOp(records: Records, kind: SpaceKind, body: unknown): OpResult {
   const request = parseBody(deleteBody, body);
-  const space = resolveSpace(kind, request.entityName);
+  const space = resolveSpace(records, kind, request.entityName);
   checkKey(request.key);
   const removed = records.remove(space, request.key);
   return { response: removed ? emptyResponse() : errorResponse(keyNotFound(request.key)), usage: usage({ writes: 1 }) };

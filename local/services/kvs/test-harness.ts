@@ -4,7 +4,7 @@ import path from 'node:path';
 import type * as ForgeKvs from '@forge/kvs';
 import { openDb, type Db } from '../../data/db';
 import type { KvsUsage } from '../../runtime/meter';
-import { createKvs, type KvsService } from './index';
+import { createKvs, type KvsOptions, type KvsService } from './index';
 
 /**
  * Drives the real @forge/kvs SDK against the emulation: the SDK reads global.__forge_fetch__ on every
@@ -25,12 +25,21 @@ export interface Harness {
 
 type ForgeFetch = (type: unknown, path: string, init: { body: string }) => Promise<Response>;
 
-export async function openHarness(): Promise<Harness> {
+/** The entity the tests store, declared as manifest.yml would (app.storage.entities). */
+export const TEST_ENTITIES = [
+  {
+    name: 'employee',
+    attributes: { name: { type: 'string' }, surname: { type: 'string' }, age: { type: 'integer' }, gender: { type: 'string' } },
+    indexes: ['surname', { name: 'by-age-per-gender', partition: ['gender'], range: ['age'] }],
+  },
+];
+
+export async function openHarness(options: Omit<KvsOptions, 'now'> = {}): Promise<Harness> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kvs-test-'));
   const clock = { now: Date.UTC(2025, 0, 12, 12, 0, 0) };
   const open = (): { db: Db; service: KvsService } => {
     const db = openDb(dir);
-    return { db, service: createKvs(db, { now: () => clock.now }) };
+    return { db, service: createKvs(db, { entities: TEST_ENTITIES, ...options, now: () => clock.now }) };
   };
   const harness: Harness = {
     dir,

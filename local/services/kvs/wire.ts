@@ -25,13 +25,3 @@ function toSeconds(ms: number): number {
 function toIsoSeconds(ms: number): string {
   return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
-
-/** Cursors are opaque to apps; base64url of the last key returned is enough to resume a key-ordered scan. */
-export function encodeCursor(lastKey: string): string {
-  return Buffer.from(lastKey, 'utf8').toString('base64url');
-}
-
-export function decodeCursor(cursor: string): string | undefined {
-  const key = Buffer.from(cursor, 'base64url').toString('utf8');
-  return key.length > 0 && encodeCursor(key) === cursor ? key : undefined;
-}
