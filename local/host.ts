@@ -61,11 +61,7 @@ async function assemble(options: HostOptions, db: Db, unlock: () => void) {
   const meter = new Meter();
   const queueStore = new QueueStore(db);
   const consumers = loaded.manifest.modules.consumer;
-  const backend = loaded.manifest.permissions.external?.fetch?.backend ?? [];
-  const egress = new Egress(
-    db,
-    backend.map((entry) => (typeof entry === 'string' ? entry : entry.address)),
-  );
+  const egress = new Egress(db, loaded);
 
   const scheduler = new Scheduler({
     store: queueStore,
