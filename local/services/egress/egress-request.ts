@@ -42,9 +42,14 @@ export const egressSetPayload = z.object({
   egresses: z
     .array(
       z.object({
-        key: z.string().min(1, 'key is required'),
-        description: z.string().min(1, 'description is required'),
-        configured: z.array(z.object({ domain: z.string().min(1, 'domain is required'), type: z.array(egressType).min(1) })),
+        key: z.string({ error: 'key is required' }).min(1, 'key is required'),
+        description: z.string({ error: 'description is required' }).min(1, 'description is required'),
+        configured: z.array(
+          z.object({
+            domain: z.string({ error: 'domain is required' }).min(1, 'domain is required'),
+            type: z.array(egressType, { error: 'type is a list of egress types' }).min(1, 'type: at least one egress type'),
+          }),
+        ),
       }),
     )
     .min(1, 'egresses: at least one group'),
