@@ -1,16 +1,25 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_USERS } from '../../local/services/jira';
 import { EGRESS_APP } from '../integration/support/egress-host';
+import { PROJECT_ROOT, tempDir } from '../integration/support/fixture-host';
 import { startBrowserSandbox } from './support/sandbox';
 import type { BrowserSandbox } from './support/sandbox';
 
 let sandbox: BrowserSandbox;
-beforeAll(async () => {
-  // The probe page's script: the unmodified @forge/bridge, bundled for the browser as a page's build would hold it.
-  const page = path.join(EGRESS_APP, 'static/page');
+
+/**
+ * The probe app in a folder of its own, its page's script built there: the unmodified @forge/bridge bundled for
+ * the browser, as a page's build holds it (nothing generated lands in the repository).
+ */
+async function builtProbeApp(): Promise<string> {
+  const appDir = tempDir('egress-app-');
+  fs.cpSync(EGRESS_APP, appDir, { recursive: true });
+  fs.symlinkSync(path.join(PROJECT_ROOT, 'node_modules'), path.join(appDir, 'node_modules'));
+  const page = path.join(appDir, 'static/page');
   await build({
     entryPoints: [path.join(page, 'bridge-entry.ts')],
     outfile: path.join(page, 'bridge.js'),
@@ -19,7 +28,11 @@ beforeAll(async () => {
     platform: 'browser',
     logLevel: 'warning',
   });
-  sandbox = await startBrowserSandbox(EGRESS_APP);
+  return appDir;
+}
+
+beforeAll(async () => {
+  sandbox = await startBrowserSandbox(await builtProbeApp());
   sandbox.host.egress.addVirtualHost('hooks.customer.test', () => Promise.resolve(new Response('hooked')));
   sandbox.host.egress.addVirtualHost('img.customer.test', () => Promise.resolve(new Response('image')));
 });
