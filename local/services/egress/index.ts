@@ -72,6 +72,9 @@ export class Egress {
     const appFetch: AppFetch = async (input, init) => {
       const invocation = currentInvocation();
       const first = new Request(input, init);
+      // The app's own signal, not `first.signal`: a Request's signal follows its parent through a weak reference
+      // only, so a chain of them stops aborting once a Request in the middle is garbage-collected.
+      const signal = init?.signal ?? (input instanceof Request ? input.signal : undefined);
       const follow = first.redirect === 'follow';
       // The body is read once, so a 307/308 redirect can send it again.
       let body = first.body ? await first.arrayBuffer() : undefined;
@@ -89,10 +92,10 @@ export class Egress {
           method,
           headers: first.headers,
           redirect: 'manual',
-          signal: first.signal,
+          ...(signal ? { signal } : {}),
           ...(body === undefined ? {} : { body }),
         });
-        const response = await asProxy(() => this.send(request, original));
+        const response = await asProxy(() => this.send(request, original, signal));
         const location = response.headers.get('location');
         if (!follow || !REDIRECTS.has(response.status) || !location) return response;
         if (response.status === 303 || ((response.status === 301 || response.status === 302) && method === 'POST')) {
@@ -107,12 +110,12 @@ export class Egress {
     return appFetch;
   }
 
-  private send(request: Request, original: typeof fetch): Promise<Response> {
+  private send(request: Request, original: typeof fetch, signal: AbortSignal | null | undefined): Promise<Response> {
     const hostname = new URL(request.url).hostname.toLowerCase();
     const virtual = this.virtualHosts.get(hostname);
     if (virtual) return virtual(request);
     const port = this.loopbackPorts.get(hostname);
-    return port === undefined ? original(request) : forwardToLoopback(request, port);
+    return port === undefined ? original(request) : forwardToLoopback(request, port, signal ?? undefined);
   }
 
   private rateLimited(reason: string): Response {

@@ -1,5 +1,4 @@
 import http from 'node:http';
-import { Readable } from 'node:stream';
 
 const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
 
@@ -12,14 +11,15 @@ const fetchFailed = (message: string, cause: unknown): TypeError => new TypeErro
  * middle of a response. The `Host` header keeps the name the app asked for. The request's signal aborts the
  * exchange, as it aborts Node's fetch: the promise, or the body being read, fails with the signal's reason.
  */
-export async function forwardToLoopback(request: Request, port: number): Promise<Response> {
+export async function forwardToLoopback(request: Request, port: number, appSignal?: AbortSignal): Promise<Response> {
   const url = new URL(request.url);
   const headers: Record<string, string> = {};
   request.headers.forEach((value, name) => (headers[name] = value));
   headers.host = url.host;
   const body = request.body ? Buffer.from(await request.arrayBuffer()) : undefined;
   if (body) headers['content-length'] = String(body.length);
-  const signal = request.signal;
+  // Listened to directly (not through request.signal), which also keeps it alive while the exchange lasts.
+  const signal = appSignal ?? request.signal;
   signal.throwIfAborted();
 
   return new Promise<Response>((resolve, reject) => {
@@ -44,13 +44,40 @@ export async function forwardToLoopback(request: Request, port: number): Promise
   });
 }
 
-/** The body as a web stream that fails like fetch's when the socket closes before the announced end. */
+/**
+ * The body as a web stream that fails as fetch's does: `TypeError: terminated` when the socket closes before the
+ * body's end, the signal's reason when the signal fires.
+ */
 function bodyStream(incoming: http.IncomingMessage, signal: AbortSignal): ReadableStream<Uint8Array> {
-  incoming.on('aborted', () => incoming.destroy(fetchFailed('terminated', new Error('other side closed'))));
-  incoming.on('close', () => {
-    if (!incoming.complete && !incoming.destroyed) incoming.destroy(fetchFailed('terminated', new Error('other side closed')));
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      let settled = false;
+      const fail = (reason: unknown) => {
+        if (settled) return;
+        settled = true;
+        controller.error(reason);
+        incoming.destroy();
+      };
+      incoming.on('data', (chunk: Buffer) => {
+        controller.enqueue(new Uint8Array(chunk));
+        if ((controller.desiredSize ?? 1) <= 0) incoming.pause();
+      });
+      incoming.on('end', () => {
+        if (settled) return;
+        settled = true;
+        controller.close();
+      });
+      incoming.on('error', (error) => fail(signal.aborted ? signal.reason : fetchFailed('terminated', error)));
+      incoming.on('close', () => {
+        if (!incoming.complete) fail(signal.aborted ? signal.reason : fetchFailed('terminated', new Error('other side closed')));
+      });
+      signal.addEventListener('abort', () => fail(signal.reason), { once: true });
+    },
+    pull() {
+      incoming.resume();
+    },
+    cancel() {
+      incoming.destroy();
+    },
   });
-  const readable = Readable.toWeb(incoming) as ReadableStream<Uint8Array>;
-  signal.addEventListener('abort', () => incoming.destroy(signal.reason as Error), { once: true });
-  return readable;
 }
