@@ -45,7 +45,7 @@ export function homeBody(projects: DemoProject[], urls: { admin: string; receive
 
 /**
  * A Custom UI page in its iframe: from the frames origin, sandboxed as Forge sandboxes it (no top navigation, no
- * popups: docs/forge-platform.md, "Pages and resolvers"), with the module and context the chrome shows it for.
+ * popups: docs/forge-platform.md, "Egress"), with the module and context the chrome shows it for.
  */
 export function framedBody(frame: {
   src: string;

@@ -10,8 +10,9 @@ import { promisify } from 'node:util';
  * test adds): a test can make a name saved earlier resolve to a private address later. Other names, and every
  * lookup outside an invocation, go to the system's resolver as usual.
  *
- * The proxy's own connections never use the table (docs/forge-platform.md, "Egress": Forge's proxy resolves
- * names itself), so `fetch` reaches the same server whatever the app's lookup answered.
+ * The proxy's own connections never use the table: how Forge's proxy resolves names is its own business, and what a
+ * function's lookup answers need not be where it connects (docs/forge-platform.md, "Egress"). So `fetch` reaches the
+ * same server whatever the app's lookup answered.
  */
 export class DnsTable {
   private readonly names = new Map<string, string[]>();
