@@ -63,11 +63,7 @@ async function assemble(options: HostOptions, db: Db, unlock: () => void) {
   const kvs = createKvs(db, kvsOptions(options, loaded.manifest.app.storage?.entities));
   const meter = new Meter();
   const consumers = loaded.manifest.modules.consumer;
-  const backend = loaded.manifest.permissions.external?.fetch?.backend ?? [];
-  const egress = new Egress(
-    db,
-    backend.map((entry) => (typeof entry === 'string' ? entry : entry.address)),
-  );
+  const egress = new Egress(db, loaded);
   const latency = platformLatency(options.platformLatencyMs);
   const errorBackoffMs = options.errorBackoffMs ?? defaultErrorBackoffMs;
 

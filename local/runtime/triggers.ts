@@ -4,22 +4,12 @@ import type { LoadedManifest } from './manifest';
 import type { AppIdentity } from './runtime';
 import type { TriggerDeliveries } from './trigger-deliveries';
 import type { Delivery } from './trigger-store';
+import { platformFailure, webTriggerResponse } from './webtrigger-response';
+import type { WebTriggerRequest, WebTriggerResponse } from './webtrigger-response';
 
 const SCHEDULE_MS = { fiveMinute: 300_000, hour: 3_600_000, day: 86_400_000, week: 604_800_000 } as const;
 
-export interface WebTriggerRequest {
-  method: string;
-  path: string;
-  headers: Record<string, string[]>;
-  queryParameters: Record<string, string[]>;
-  body: string;
-}
-
-export interface WebTriggerResponse {
-  statusCode: number;
-  headers: Record<string, string[]>;
-  body: string;
-}
+export type { WebTriggerRequest, WebTriggerResponse } from './webtrigger-response';
 
 /** Product and lifecycle events to `trigger` modules, and HTTP requests to `webtrigger` modules. */
 export class Triggers {
@@ -120,17 +110,30 @@ export class Triggers {
     };
   }
 
+  /**
+   * An HTTP request to a `webtrigger` module, answered as Forge answers it: the handler's result becomes the
+   * response, and a result that does not fit (no `statusCode`), a throw or a timeout becomes a 500.
+   */
   async web(key: string, request: WebTriggerRequest): Promise<WebTriggerResponse | undefined> {
     const module = this.loaded.manifest.modules.webtrigger.find((w) => w.key === key);
     if (!module) return undefined;
-    const result = await this.invoker.invoke({
-      functionKey: module.function,
-      moduleType: 'webtrigger',
-      moduleKey: key,
-      accountId: undefined,
-      args: [request, this.context()],
-    });
-    const response = (result ?? {}) as Partial<WebTriggerResponse>;
-    return { statusCode: response.statusCode ?? 204, headers: response.headers ?? {}, body: response.body ?? '' };
+    let result: unknown;
+    try {
+      result = await this.invoker.invoke({
+        functionKey: module.function,
+        moduleType: 'webtrigger',
+        moduleKey: key,
+        accountId: undefined,
+        args: [request, this.context()],
+      });
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      this.log(`web trigger ${key} failed: ${message}`);
+      return platformFailure(`web trigger '${key}' failed: ${message}`);
+    }
+    const formed = webTriggerResponse(module, result);
+    if ('response' in formed) return formed.response;
+    this.log(`${formed.unfit}: Forge answers 500`);
+    return platformFailure(formed.unfit);
   }
 }

@@ -1,5 +1,7 @@
-import { z } from 'zod';
 import type { Egress } from '../services/egress';
+import { answerEgressCall, EGRESS_BRIDGE_CALLS } from '../services/egress/bridge-calls';
+import type { EgressBridgeOptions } from '../services/egress/bridge-calls';
+import { EgressRequestError } from '../services/egress/egress-request';
 import type { Invoker } from './invoker';
 import type { JiraFake } from '../services/jira';
 import type { LoadedManifest, UiModule } from './manifest';
@@ -23,6 +25,9 @@ export class UiCallError extends Error {
 
 /** What a Custom UI page gets through the bridge: its context and its resolver's answers. */
 export class UiCalls {
+  /** How the sandbox plays Atlassian's egress consent dialog (tests make the admin decline). */
+  egressOptions: EgressBridgeOptions = { consent: 'approve', setMode: 'replace' };
+
   constructor(
     private readonly loaded: LoadedManifest,
     private readonly invoker: Invoker,
@@ -58,6 +63,9 @@ export class UiCalls {
   async invoke(caller: UiCaller, functionKey: string, payload: unknown): Promise<unknown> {
     const module = this.module(caller.moduleKey);
     if (!module.resolverFunction) throw new UiCallError(400, `UI module '${module.key}' declares no resolver`);
+    const size = Buffer.byteLength(JSON.stringify(payload ?? null));
+    if (size > MAX_INVOKE_PAYLOAD_BYTES)
+      throw new UiCallError(413, `invoke payload: ${size} bytes, over Forge's limit of ${MAX_INVOKE_PAYLOAD_BYTES}`);
     return this.invoker.invoke({
       functionKey: module.resolverFunction,
       moduleType: module.type,
@@ -72,50 +80,21 @@ export class UiCalls {
 
   /** Other bridge calls the pages make; unknown ones are answered with a warning, never a fake success. */
   bridge(caller: UiCaller, name: string, payload: unknown): { known: boolean; result?: unknown } {
+    this.module(caller.moduleKey);
     if (name === 'getContext') return { known: true, result: this.context(caller) };
-    if (name === '__permission__egressGet') return { known: true, result: this.egress.approved() };
-    if (name === '__permission__egressSet') return { known: true, result: this.approveEgress(caller, payload) };
-    return { known: false };
-  }
-
-  /**
-   * Customer-managed egress (`permissions.egress.set`): only for an app whose manifest enables it, only for a
-   * Jira admin (on Forge the admin approves in a dialog), at most 10 groups of 10 domains per installation.
-   */
-  private approveEgress(caller: UiCaller, payload: unknown): true {
-    if (this.loaded.manifest.permissions.external?.configurable?.enabled !== true) {
-      throw new UiCallError(400, 'manifest.yml does not enable permissions.external.configurable');
+    if (EGRESS_BRIDGE_CALLS.includes(name)) {
+      const isJiraAdmin = this.jira.users().find((u) => u.accountId === caller.accountId)?.jiraAdmin === true;
+      const configurable = this.loaded.manifest.permissions.external?.configurable?.enabled === true;
+      try {
+        return { known: true, result: answerEgressCall(this.egress.customer, this.egressOptions, { isJiraAdmin, configurable }, name, payload) };
+      } catch (error) {
+        if (error instanceof EgressRequestError) throw new UiCallError(error.status, error.message);
+        throw error;
+      }
     }
-    if (!this.jira.users().find((u) => u.accountId === caller.accountId)?.jiraAdmin)
-      throw new UiCallError(403, 'Only a Jira admin can approve egress');
-    const parsed = egressRequest.safeParse(payload);
-    if (!parsed.success) throw new UiCallError(400, `Invalid egress request: ${parsed.error.issues[0]?.message ?? ''}`);
-    for (const group of parsed.data.egresses)
-      this.egress.approve(
-        group.key,
-        group.configured.map((c) => c.domain),
-      );
-    return true;
+    return { known: false };
   }
 }
 
-// Forge allows 10 groups of 10 domains per installation (docs/forge-platform.md, "Egress").
-const egressRequest = z.object({
-  egresses: z
-    .array(
-      z.object({
-        key: z.string().min(1),
-        configured: z
-          .array(
-            z.object({
-              domain: z
-                .string()
-                .max(253)
-                .regex(/^(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)+$/i, 'a domain such as hooks.example.com or *.example.com'),
-            }),
-          )
-          .max(10),
-      }),
-    )
-    .max(10),
-});
+// Front-end invocation request payload ≤ 500 KB (docs/forge-platform.md, "Function time and size").
+const MAX_INVOKE_PAYLOAD_BYTES = 500_000;

@@ -5,7 +5,7 @@ import type { DemoUser } from '../services/jira';
 import { UiCallError } from '../runtime/ui-calls';
 import { sendJson } from './http-util';
 
-// What the injected bridge script posts (bridge-script.ts).
+// What the chrome's relay posts for its frame (bridge-script.ts): the frame's call, with the module and context the chrome shows.
 const bridgeRequest = z.object({
   name: z.string(),
   payload: z.unknown(),

@@ -1,4 +1,5 @@
 import type { DemoProject, DemoUser } from '../services/jira';
+import { CHROME_RELAY_SCRIPT } from './bridge-script';
 import type { ReceivedRequest } from './receiver';
 
 export const escapeHtml = (s: string): string =>
@@ -42,22 +43,34 @@ export function homeBody(projects: DemoProject[], urls: { admin: string; receive
 <h2>Projects</h2><table><tr><th>Project page</th><th>Key</th><th>Id</th><th>Jira project name (renaming emits avi:jira:updated:project)</th></tr>${rows}</table></main>`;
 }
 
-export function framedBody(src: string, title: string): string {
-  return `<iframe title="${escapeHtml(title)}" src="${escapeHtml(src)}" data-testid="app-frame"></iframe>`;
+/**
+ * A Custom UI page in its iframe: from the frames origin, sandboxed as Forge sandboxes it (no top navigation, no
+ * popups: docs/forge-platform.md, "Egress"), with the module and context the chrome shows it for.
+ */
+export function framedBody(frame: {
+  src: string;
+  title: string;
+  moduleKey: string;
+  extension: Record<string, unknown>;
+  framesOrigin: string;
+}): string {
+  const where = JSON.stringify({ moduleKey: frame.moduleKey, extension: frame.extension });
+  return `<iframe title="${escapeHtml(frame.title)}" src="${escapeHtml(frame.src)}" data-testid="app-frame" sandbox="allow-scripts allow-same-origin allow-forms allow-modals allow-downloads"
+data-frames-origin="${escapeHtml(frame.framesOrigin)}" data-module="${escapeHtml(where)}"></iframe>${CHROME_RELAY_SCRIPT}`;
 }
 
 export function receiverBody(requests: ReceivedRequest[], hook: string): string {
   const rows = requests
     .map((r) => {
-      const headers = Object.entries(r.headers)
-        .map(([k, v]) => `${escapeHtml(k)}: ${escapeHtml(v)}`)
-        .join('\n');
-      return `<tr data-testid="received"><td>${escapeHtml(r.receivedAt)}</td><td>${escapeHtml(r.method)}</td><td>${escapeHtml(r.url)}</td><td><pre>${headers}</pre></td><td><pre>${escapeHtml(prettyJson(r.body))}</pre></td></tr>`;
+      const headers = r.rawHeaders.map(([k, v]) => `${escapeHtml(k)}: ${escapeHtml(v)}`).join('\n');
+      return `<tr data-testid="received"><td>${escapeHtml(r.receivedAt)}</td><td>${escapeHtml(r.method)}</td><td>${escapeHtml(r.url)}</td><td>${escapeHtml(r.answer)}</td><td><pre>${headers}</pre></td><td><pre>${escapeHtml(prettyJson(r.body))}</pre></td></tr>`;
     })
     .join('');
-  return `<main><h1>Demo receiver</h1><p>Answers 200 to every request sent to <code>${escapeHtml(hook)}</code> (any path), and lists them here, newest first.</p>
+  return `<main><h1>Demo receiver</h1><p>Keeps every request sent to <code>${escapeHtml(hook)}</code> (any path), newest first, and answers by the
+path's end: <code>/status/503</code>, <code>/retry-after/30</code>, <code>/hang</code>, <code>/slow-body</code>, <code>/huge</code>, <code>/redirect</code>,
+<code>/reset</code>, <code>/flaky/30</code>; anything else gets 200. As JSON: <a href="/__sandbox/received">/__sandbox/received</a>.</p>
 <form method="post" action="/__sandbox/receiver/clear"><button>Clear</button></form>
-<table><tr><th>Received</th><th>Method</th><th>URL</th><th>Headers</th><th>Body</th></tr>${rows || '<tr><td colspan="5">Nothing received yet.</td></tr>'}</table></main>`;
+<table><tr><th>Received</th><th>Method</th><th>URL</th><th>Answer</th><th>Headers</th><th>Body</th></tr>${rows || '<tr><td colspan="6">Nothing received yet.</td></tr>'}</table></main>`;
 }
 
 function prettyJson(body: string): string {

@@ -1,14 +1,34 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
-export async function readBody(req: IncomingMessage, limit = 1024 * 1024): Promise<string> {
+/** Bad input at a sandbox edge: answered with its status and reason, never as a 500. */
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The sandbox's own endpoints take small forms and JSON; web triggers have their own, larger limit. */
+export const DEFAULT_BODY_LIMIT = 1024 * 1024;
+
+/** The raw body, refused with 413 beyond `limit` bytes (announced or sent). */
+export async function readBodyBytes(req: IncomingMessage, limit = DEFAULT_BODY_LIMIT): Promise<Buffer> {
+  const tooLarge = () => new HttpError(413, `request body over the limit of ${limit} bytes`);
+  if (Number(req.headers['content-length'] ?? 0) > limit) throw tooLarge();
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > limit) throw new Error('request body too large');
+    if (size > limit) throw tooLarge();
     chunks.push(chunk);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
+}
+
+export async function readBody(req: IncomingMessage, limit = DEFAULT_BODY_LIMIT): Promise<string> {
+  return (await readBodyBytes(req, limit)).toString('utf8');
 }
 
 export function send(
@@ -24,35 +44,38 @@ export function send(
 
 export const sendJson = (res: ServerResponse, status: number, body: unknown): void => send(res, status, 'application/json', JSON.stringify(body));
 
-export function redirect(res: ServerResponse, to: string, headers: Record<string, string> = {}): void {
-  res.writeHead(303, { location: to, ...headers });
+/** A refusal with its reason, as JSON `{ message }`. */
+export const refuse = (res: ServerResponse, status: number, message: string): void => sendJson(res, status, { message });
+
+export function redirect(res: ServerResponse, to: string, headers: Record<string, string> = {}, status = 303): void {
+  res.writeHead(status, { location: to, ...headers });
   res.end();
 }
 
 export function cookie(req: IncomingMessage, name: string): string | undefined {
   for (const part of (req.headers.cookie ?? '').split(';')) {
     const [k, ...v] = part.trim().split('=');
-    if (k === name) return decodeURIComponent(v.join('='));
+    if (k !== name) continue;
+    try {
+      return decodeURIComponent(v.join('='));
+    } catch {
+      return undefined;
+    }
   }
   return undefined;
 }
 
-/** Headers as Forge passes them to web triggers: lower-case names, each with a list of values. */
+/**
+ * Headers as Forge passes them to web triggers: each name as the caller wrote it (`Content-Type`, not
+ * `content-type`), with the list of its values in the order sent (docs/forge-platform.md, "Web triggers").
+ */
 export function headerLists(req: IncomingMessage): Record<string, string[]> {
   const out: Record<string, string[]> = {};
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (value === undefined) continue;
-    out[name.toLowerCase()] = Array.isArray(value) ? value : [value];
+  for (let i = 0; i + 1 < req.rawHeaders.length; i += 2) {
+    const name = req.rawHeaders[i] ?? '';
+    out[name] = [...(out[name] ?? []), req.rawHeaders[i + 1] ?? ''];
   }
   return out;
-}
-
-/** A Node request as a WHATWG Request, for handlers written against fetch's types. */
-export function toRequest(req: IncomingMessage, body: string, origin: string): Request {
-  const headers = new Headers();
-  for (const [name, values] of Object.entries(headerLists(req))) for (const v of values) headers.append(name, v);
-  const method = req.method ?? 'GET';
-  return new Request(new URL(req.url ?? '/', origin), { method, headers, ...(method === 'GET' || method === 'HEAD' ? {} : { body }) });
 }
 
 export async function sendResponse(res: ServerResponse, response: Response): Promise<void> {

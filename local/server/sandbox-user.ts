@@ -5,7 +5,11 @@ import { cookie } from './http-util';
 /** Who the sandbox acts as: the "Act as" switcher's cookie. */
 export const USER_COOKIE = 'sandbox_user';
 
-export const userCookie = (accountId: string): string => `${USER_COOKIE}=${encodeURIComponent(accountId)}; Path=/; SameSite=Strict`;
+/**
+ * HttpOnly: no script reads or writes it, not even the chrome's. SameSite=Strict: no other site's page (the
+ * Custom UI frames included, served from another site: origins.ts) sends it along.
+ */
+export const userCookie = (accountId: string): string => `${USER_COOKIE}=${encodeURIComponent(accountId)}; Path=/; SameSite=Strict; HttpOnly`;
 
 /** The user the cookie names, if it names one; calls into the app need one (no silent fallback to an admin). */
 export function chosenUser(req: http.IncomingMessage, users: readonly DemoUser[]): DemoUser | undefined {
@@ -22,17 +26,21 @@ export function pageUser(req: http.IncomingMessage, users: readonly DemoUser[]):
   return { user: first, setCookie: userCookie(first.accountId) };
 }
 
-/** A state-changing request from another site (a browser says where it comes from in Origin). */
-export function isCrossSite(req: http.IncomingMessage): boolean {
-  const origin = req.headers.origin;
-  return origin !== undefined && origin !== `http://${req.headers.host ?? ''}`;
-}
+const hasBackslashOrControl = (s: string): boolean => [...s].some((c) => c === '\\' || c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f);
 
-/** Where to go back to after switching user: a path on this sandbox only, never another site. */
-export function safeBack(back: string | null, origin: string): string {
+/**
+ * Where to go back to after switching user: a path of this sandbox, never another site. Only a path with one
+ * leading slash and no backslash nor control character is taken (not `//evil`, `/\evil`, `\\evil`, `https:evil`,
+ * `/<tab>/evil`, which the URL parser reads as `//evil`), and what the parser makes of it must still be one
+ * (it resolves dots: `/.//evil` becomes `//evil`).
+ */
+export function safeBack(back: string | null): string {
+  if (back === null || !/^\/(?![/\\])/.test(back) || hasBackslashOrControl(back)) return '/';
   try {
-    const target = new URL(back ?? '/', origin);
-    return target.origin === origin ? `${target.pathname}${target.search}` : '/';
+    const base = 'http://sandbox.invalid';
+    const target = new URL(back, base);
+    const path = `${target.pathname}${target.search}`;
+    return target.origin === base && /^\/(?![/\\])/.test(path) ? path : '/';
   } catch {
     return '/';
   }

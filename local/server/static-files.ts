@@ -16,14 +16,16 @@ const TYPES: Record<string, string> = {
 };
 
 /** Serves a resource's build, with the bridge injected into its HTML; never outside the build folder. */
-export function serveResourceFile(root: string, relativePath: string): { status: number; type: string; body: string | Buffer } {
+export function serveResourceFile(root: string, relativePath: string, chromeOrigin: string): { status: number; type: string; body: string | Buffer } {
   const file = path.resolve(root, relativePath === '' ? 'index.html' : relativePath);
-  if (!file.startsWith(path.resolve(root) + path.sep)) return { status: 403, type: 'text/plain', body: 'outside the resource' };
+  if (relativePath.includes('\0') || !file.startsWith(path.resolve(root) + path.sep)) {
+    return { status: 403, type: 'text/plain', body: `outside the resource: ${relativePath}` };
+  }
   if (!fs.existsSync(file) || !fs.statSync(file).isFile()) {
     const hint = fs.existsSync(path.join(root, 'index.html')) ? '' : ' (the page is not built: run npm start, which builds it)';
     return { status: 404, type: 'text/plain', body: `not found: ${relativePath}${hint}` };
   }
   const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
-  if (type.startsWith('text/html')) return { status: 200, type, body: injectBridge(fs.readFileSync(file, 'utf8')) };
+  if (type.startsWith('text/html')) return { status: 200, type, body: injectBridge(fs.readFileSync(file, 'utf8'), chromeOrigin) };
   return { status: 200, type, body: fs.readFileSync(file) };
 }

@@ -88,17 +88,18 @@ describe('the sandbox server refuses what a browser on another site could send',
     expect((await post('/__sandbox/user', form('https://evil.example/'))).headers.get('location')).toBe('/');
   });
 
-  it('only a Jira admin may approve egress domains, and only real domains', async () => {
+  it('only a Jira admin may approve egress domains, and only with a description and real domains', async () => {
     const host = await started();
     const as = (accountId: string) => ({ moduleKey: 'probe-admin', accountId, extension: {} });
-    expect(() =>
-      host.ui.bridge(as(DEMO_USERS.member.accountId), '__permission__egressSet', {
-        egresses: [{ key: 'k', configured: [{ domain: 'a.example.com' }] }],
-      }),
-    ).toThrow('Only a Jira admin');
-    expect(() => host.ui.bridge(as(admin), '__permission__egressSet', { egresses: [{ key: 'k', configured: [{ domain: '*' }] }] })).toThrow(
-      'Invalid egress request',
+    const group = (configured: unknown[], description = 'Webhooks') => ({ egresses: [{ key: 'k', description, configured }] });
+    const backend = (domain: string) => ({ domain, type: ['FETCH_BACKEND_SIDE'] });
+    expect(() => host.ui.bridge(as(DEMO_USERS.member.accountId), '__permission__egressSet', group([backend('https://a.example.com')]))).toThrow(
+      'Only a Jira admin',
     );
-    expect(host.egress.approved()).toEqual([]);
+    expect(() => host.ui.bridge(as(admin), '__permission__egressSet', group([backend('https://a.example.com')], ''))).toThrow(
+      'Invalid egress.set request: egresses.0.description: description is required',
+    );
+    expect(() => host.ui.bridge(as(admin), '__permission__egressSet', group([backend('a.example.com/x')]))).toThrow('is not a URL');
+    expect(host.egress.customer.groups()).toEqual([]);
   });
 });

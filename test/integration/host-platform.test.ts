@@ -104,14 +104,18 @@ describe('web triggers through the local host', () => {
     const { startSandboxServer } = await import('../../local/server/sandbox-server');
     const server = await startSandboxServer(host, { port: 0 });
     try {
-      const response = await fetch(`${server.url}/webtrigger/echo/extra?x=1&x=2`, { method: 'POST', headers: { 'x-one': 'a' }, body: 'hello' });
+      const response = await fetch(`${server.url}/webtrigger/echo/extra?x=1&x=2,3`, { method: 'POST', headers: { 'X-One': 'a' }, body: 'hello' });
       expect(response.status).toBe(201);
       expect(response.headers.get('x-probe')).toBe('echo');
+      // No urlFormat in the manifest: Forge's v1 URLs, /x1/<id>.
+      const forgePath = new URL(server.webTriggerUrl('echo')!).pathname;
+      expect(forgePath).toMatch(/^\/x1\/[0-9A-Za-z]{25}$/);
       expect(await response.json()).toMatchObject({
         method: 'POST',
-        path: '/webtrigger/echo/extra',
-        headers: { 'x-one': ['a'] },
-        queryParameters: { x: ['1', '2'] },
+        path: `${forgePath}/extra`,
+        userPath: '/extra',
+        headers: { 'X-One': ['a'] },
+        queryParameters: { x: ['1', '2', '3'] },
         body: 'hello',
       });
     } finally {
@@ -169,7 +173,9 @@ describe('egress through the local host', () => {
     host.egress.addVirtualHost('hooks.customer.test', () => Promise.resolve(new Response('ok')));
     expect(await callResolver(host, admin, 'fetch', { url: 'https://hooks.customer.test/' })).toMatchObject({ status: 403 });
     host.ui.bridge({ moduleKey: 'probe-admin', accountId: admin, extension: {} }, '__permission__egressSet', {
-      egresses: [{ key: 'webhooks', configured: [{ domain: 'hooks.customer.test' }] }],
+      egresses: [
+        { key: 'webhooks', description: 'Webhook targets', configured: [{ domain: 'https://hooks.customer.test', type: ['FETCH_BACKEND_SIDE'] }] },
+      ],
     });
     expect(await callResolver(host, admin, 'fetch', { url: 'https://hooks.customer.test/' })).toEqual({ status: 200, proxyError: null, body: 'ok' });
   });

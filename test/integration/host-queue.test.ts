@@ -156,6 +156,7 @@ describe('Forge limits on a push, through @forge/events', () => {
     const answer = await host.triggers.web('push-many', {
       method: 'POST',
       path: '/',
+      userPath: '',
       headers: {},
       queryParameters: {},
       body: JSON.stringify({ count: 1001 }),
@@ -167,7 +168,7 @@ describe('Forge limits on a push, through @forge/events', () => {
     host = await startHost({ eventsPerMinute: false });
     // 998 parked events and one hop: 999 pushes; the hop's consumer may push once more, not twice.
     const body = JSON.stringify({ count: 998, last: { body: { id: 'hop', mode: 'push', pushes: 2 } } });
-    const answer = await host.triggers.web('push-many', { method: 'POST', path: '/', headers: {}, queryParameters: {}, body });
+    const answer = await host.triggers.web('push-many', { method: 'POST', path: '/', userPath: '', headers: {}, queryParameters: {}, body });
     expect(JSON.parse(answer!.body)).toEqual({ pushed: 999, error: null });
     let runs: unknown[] | null = null;
     for (let i = 0; i < 300 && !runs; i++) {

@@ -24,6 +24,7 @@ async function restCall(method: string, body: string, query: Record<string, stri
   const answer = await host.triggers.web('rest-api', {
     method,
     path: '/webtrigger/rest-api',
+    userPath: '',
     headers: { Authorization: [`Bearer ${apiKey}`], 'Content-Type': ['application/json'] },
     queryParameters: query,
     body,

@@ -20,10 +20,17 @@ describe('npm start (local/cli/main.ts with the real app)', () => {
     const home = await get(`${url}/`);
     expect(home.status).toBe(200);
     expect(home.text).toContain('href="/project/DEMO"');
-    expect((await get(`${url}/admin`)).text).toContain('/resources/admin/index.html?moduleKey=projectrak-admin');
-    expect((await get(`${url}/project/DEMO`)).text).toContain('/resources/project/index.html?moduleKey=projectrak-project');
+    const frames = url.replace('127.0.0.1', 'localhost');
+    const adminPage = (await get(`${url}/admin`)).text;
+    expect(adminPage).toContain(`src="${frames}/resources/admin/index.html"`);
+    expect(adminPage).toContain('&quot;moduleKey&quot;:&quot;projectrak-admin&quot;');
+    const projectPage = (await get(`${url}/project/DEMO`)).text;
+    expect(projectPage).toContain(`src="${frames}/resources/project/index.html"`);
+    expect(projectPage).toContain('&quot;project&quot;:{&quot;id&quot;:&quot;10000&quot;,&quot;key&quot;:&quot;DEMO&quot;');
     expect((await get(`${url}/receiver`)).text).toContain('Demo receiver');
+    // Asked of the chrome, a resource is sent to the frames origin (fetch follows the redirect).
     const resource = await get(`${url}/resources/admin/index.html`);
+    expect(resource.status).toBe(200);
     expect(resource.text.indexOf('window.__bridge')).toBeLessThan(resource.text.indexOf('<script type="module"'));
     expect(running.output()).toMatch(/Project DEMO\s+http:\/\/127\.0\.0\.1:\d+\/project\/DEMO/);
 

@@ -15,9 +15,9 @@ export interface BrowserSandbox {
   close(): Promise<void>;
 }
 
-/** The real app, installed on a fresh local host, served over HTTP, with headless Chromium. */
-export async function startBrowserSandbox(): Promise<BrowserSandbox> {
-  const host = await createHost({ appDir: PROJECT_ROOT, dataDir: tempDir() });
+/** The real app (or another, e.g. a probe fixture), installed on a fresh local host, served over HTTP, with headless Chromium. */
+export async function startBrowserSandbox(appDir = PROJECT_ROOT): Promise<BrowserSandbox> {
+  const host = await createHost({ appDir, dataDir: tempDir() });
   await host.idle();
   const server = await startSandboxServer(host, { port: 0 });
   const browser = await launchChromium();
@@ -27,7 +27,8 @@ export async function startBrowserSandbox(): Promise<BrowserSandbox> {
     browser,
     async openAs(accountId, path) {
       const context = await browser.newContext();
-      await context.addCookies([{ name: 'sandbox_user', value: accountId, url: server.url }]);
+      // As the switcher sets it (sandbox-user.ts): no script of the page can read or change it.
+      await context.addCookies([{ name: 'sandbox_user', value: accountId, url: server.url, httpOnly: true, sameSite: 'Strict' }]);
       const page = await context.newPage();
       await page.goto(`${server.url}${path}`);
       return { page, frame: page.frameLocator('[data-testid="app-frame"]') };
