@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { FieldSnapshot } from '../changes/change-event';
 import { snapshotOf } from '../changes/diff';
 import type { FieldType, RawValue } from '../../contract/fields';
 import { makeEvent, makeField } from '../../../test/support/factories';
@@ -69,7 +70,7 @@ describe('formatPayload: every type, set from empty, changed, cleared', () => {
 });
 
 describe('formatValue: option names from the snapshot', () => {
-  const status = { id: 1001, name: 'Status', type: 'status', options: [{ id: 1, name: 'On track' }] } as const;
+  const status = { id: 1001, name: 'Status', type: 'status', options: [{ id: 1, name: 'On track' }] } satisfies FieldSnapshot;
   const tags = {
     id: 1014,
     name: 'Tags',
@@ -78,7 +79,7 @@ describe('formatValue: option names from the snapshot', () => {
       { id: 1, name: 'Red' },
       { id: 2, name: 'Green' },
     ],
-  } as const;
+  } satisfies FieldSnapshot;
 
   it('names each option id it finds, and gives the id itself for one the snapshot lacks', () => {
     expect(formatValue(status, 1)).toBe('On track');
