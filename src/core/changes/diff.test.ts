@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeField } from '../../../test/support/factories';
-import { diffValues, sameValue } from './diff';
+import { diffValues, sameValue, snapshotOf } from './diff';
 
 const status = makeField('status', { id: 1001, name: 'Status' });
 const tags = makeField('multilist', { id: 1014, name: 'Tags' });
@@ -68,5 +68,66 @@ describe('diffValues', () => {
     expect(sameValue([1, 2], [1])).toBe(false);
     expect(sameValue('10', 10)).toBe(false);
     expect(sameValue(null, [])).toBe(true);
+  });
+
+  it('sees a change when a list keeps its size but not its items, or gains or loses one', () => {
+    expect(sameValue([1, 2], [1, 3])).toBe(false);
+    expect(sameValue(['a', 'b'], ['b', 'c'])).toBe(false);
+    expect(sameValue([1], [1, 2])).toBe(false);
+    expect(sameValue([1, 1, 2], [2, 1])).toBe(true);
+  });
+
+  it('never takes a list for the scalar it holds', () => {
+    expect(sameValue([1], 1)).toBe(false);
+    expect(sameValue('a', ['a'])).toBe(false);
+  });
+
+  it('treats every kind of empty alike, and empty unlike any value', () => {
+    expect(sameValue(undefined, null)).toBe(true);
+    expect(sameValue(undefined, [])).toBe(true);
+    expect(sameValue(undefined, 'a')).toBe(false);
+    expect(sameValue([], 0)).toBe(false);
+    expect(sameValue(null, '')).toBe(false);
+  });
+
+  it('lists a change to a set of the same size', () => {
+    const changes = diffValues(fields, new Map([[1014, [1, 2]]]), new Map([[1014, [1, 3]]]));
+    expect(changes).toEqual([
+      {
+        field: {
+          id: 1014,
+          name: 'Tags',
+          type: 'multilist',
+          options: [
+            { id: 1, name: 'Alpha' },
+            { id: 2, name: 'Beta' },
+            { id: 3, name: 'Retired' },
+          ],
+        },
+        previous: [1, 2],
+        current: [1, 3],
+      },
+    ]);
+  });
+
+  it('refuses a field that is not in the catalogue, naming it', () => {
+    expect(() => diffValues(fields, new Map(), new Map([[4242, 'x']]))).toThrow(new Error('diffValues: field 4242 is not in the catalogue'));
+  });
+});
+
+describe('snapshotOf', () => {
+  it('keeps the field as it is now, with only the options the values name', () => {
+    expect(snapshotOf(status, [null, 2])).toEqual({ id: 1001, name: 'Status', type: 'status', options: [{ id: 2, name: 'Beta' }] });
+    expect(snapshotOf(tags, [[3, 1], null])).toEqual({
+      id: 1014,
+      name: 'Tags',
+      type: 'multilist',
+      options: [
+        { id: 1, name: 'Alpha' },
+        { id: 3, name: 'Retired' },
+      ],
+    });
+    expect(snapshotOf(status, [null, null])).toEqual({ id: 1001, name: 'Status', type: 'status', options: [] });
+    expect(snapshotOf(budget, [1, 2])).toEqual({ id: 1012, name: 'Budget', type: 'number' });
   });
 });

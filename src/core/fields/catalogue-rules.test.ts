@@ -1,65 +1,116 @@
 import { describe, expect, it } from 'vitest';
+import type { FieldType } from '../../contract/fields';
+import type { CatalogueRecord } from './catalogue';
+import { addField } from './catalogue-rules';
 import { FIRST_FREE_FIELD_ID, FIRST_FREE_OPTION_ID, PREDEFINED_FIELDS } from './predefined';
-import { addField, changeField } from './catalogue-rules';
 
-const record = () => ({ nextFieldId: FIRST_FREE_FIELD_ID, nextOptionId: FIRST_FREE_OPTION_ID, fields: PREDEFINED_FIELDS });
+const record = (): CatalogueRecord => ({ nextFieldId: FIRST_FREE_FIELD_ID, nextOptionId: FIRST_FREE_OPTION_ID, fields: PREDEFINED_FIELDS });
+const refusal = (field: string, code: string, message: string) => ({ ok: false, errors: [{ field, code, message }] });
+const add = (name: string, type: FieldType = 'text', more: { description?: string; options?: string[] } = {}) =>
+  addField(record(), { name, type, ...more });
 
-describe('field catalogue rules', () => {
-  it('adds a field with the next ids, options included', () => {
-    const verdict = addField(record(), { name: ' Phase ', type: 'list', options: ['Build', 'Run'] });
-    expect(verdict).toMatchObject({
+describe('addField', () => {
+  it('adds a field with the next ids, its name and options trimmed, its description kept', () => {
+    const field = {
+      id: 1011,
+      name: 'Phase',
+      type: 'list',
+      description: ' Where the project is ',
+      options: [
+        { id: 11, name: 'Build', disabled: false },
+        { id: 12, name: 'Run', disabled: false },
+      ],
+    };
+    expect(add(' Phase ', 'list', { description: ' Where the project is ', options: [' Build ', 'Run'] })).toEqual({
       ok: true,
-      field: {
-        id: 1011,
-        name: 'Phase',
-        type: 'list',
-        options: [
-          { id: 11, name: 'Build', disabled: false },
-          { id: 12, name: 'Run', disabled: false },
-        ],
-      },
-      record: { nextFieldId: 1012, nextOptionId: 13 },
+      field,
+      record: { nextFieldId: 1012, nextOptionId: 13, fields: [...PREDEFINED_FIELDS, field] },
     });
   });
 
-  it('refuses duplicate or numeric names, missing or stray options', () => {
-    const codes = (v: ReturnType<typeof addField>) => (v.ok ? [] : v.errors.map((e) => e.code));
-    expect(codes(addField(record(), { name: 'status', type: 'text' }))).toEqual(['DUPLICATE_NAME']);
-    expect(codes(addField(record(), { name: '123', type: 'text' }))).toEqual(['INVALID_NAME']);
-    expect(codes(addField(record(), { name: 'Phase', type: 'list' }))).toEqual(['OPTIONS_REQUIRED']);
-    expect(codes(addField(record(), { name: 'Notes', type: 'text', options: ['a'] }))).toEqual(['OPTIONS_NOT_ALLOWED']);
-    expect(codes(addField(record(), { name: 'Phase', type: 'list', options: ['a', 'A'] }))).toEqual(['DUPLICATE_OPTION']);
-    expect(codes(addField(record(), { name: 'project name', type: 'text' }))).toEqual(['DUPLICATE_NAME']);
-    expect(codes(addField(record(), { name: 'Notes', type: 'text', description: 'x'.repeat(1001) }))).toEqual(['INVALID_DESCRIPTION']);
-    expect(
-      codes(
-        changeField(record(), {
-          id: 1002,
-          options: [
-            { id: 6, name: 'A', disabled: false },
-            { id: 6, name: 'B', disabled: false },
-          ],
-        }),
-      ),
-    ).toEqual(expect.arrayContaining(['DUPLICATE_OPTION']));
+  it('adds a field without options or description as just its id, name and type', () => {
+    expect(add('Code name')).toStrictEqual({
+      ok: true,
+      field: { id: 1011, name: 'Code name', type: 'text' },
+      record: { nextFieldId: 1012, nextOptionId: 11, fields: [...PREDEFINED_FIELDS, { id: 1011, name: 'Code name', type: 'text' }] },
+    });
   });
 
-  it('renames and disables options but never removes them', () => {
-    const status = PREDEFINED_FIELDS[0]!;
-    const options = (status.options ?? []).map((o) => ({ id: o.id, name: o.name, disabled: o.name === 'On hold' }));
-    const changed = changeField(record(), { id: status.id, options: [...options, { name: 'Cancelled', disabled: false }] });
-    expect(changed.ok && changed.field.options?.map((o) => [o.id, o.name, o.disabled])).toEqual([
-      [1, 'On track', false],
-      [2, 'At risk', false],
-      [3, 'Off track', false],
-      [4, 'On hold', true],
-      [5, 'Done', false],
-      [11, 'Cancelled', false],
-    ]);
-    const removed = changeField(record(), { id: status.id, options: options.slice(1) });
-    expect(removed).toEqual({
+  it('takes names of 1 to 255 characters, however they start or end', () => {
+    for (const name of ['x', 'x'.repeat(255), '12a', 'a12', 'Phase 2']) expect(add(name), name).toMatchObject({ ok: true, field: { name } });
+    for (const name of ['', '   ', 'x'.repeat(256)])
+      expect(add(name), name).toEqual(refusal('name', 'INVALID_NAME', 'name: must be 1 to 255 characters'));
+  });
+
+  it('refuses names of digits only, since values can be set by field id', () => {
+    for (const name of ['123', ' 1011 '])
+      expect(add(name)).toEqual(refusal('name', 'INVALID_NAME', 'name: must not be only digits (values can be set by field id or name)'));
+  });
+
+  it('refuses reserved names, whatever their case', () => {
+    expect(add('constructor')).toEqual(refusal('name', 'RESERVED_NAME', 'name: "constructor" is reserved; choose another name'));
+    expect(add(' Prototype ')).toEqual(refusal('name', 'RESERVED_NAME', 'name: "Prototype" is reserved; choose another name'));
+    expect(add('__proto__')).toEqual(refusal('name', 'RESERVED_NAME', 'name: "__proto__" is reserved; choose another name'));
+  });
+
+  it("refuses the name of another field or of a Jira attribute, ignoring case, naming the field's own spelling", () => {
+    expect(add(' status ')).toEqual(refusal('name', 'DUPLICATE_NAME', 'name: a field named "Status" already exists'));
+    expect(add('PROJECT KEY')).toEqual(refusal('name', 'DUPLICATE_NAME', 'name: a field named "Project key" already exists'));
+  });
+
+  it('takes a description of at most 1000 characters', () => {
+    expect(add('Notes', 'text', { description: 'x'.repeat(1000) })).toMatchObject({ ok: true, field: { description: 'x'.repeat(1000) } });
+    expect(add('Notes', 'text', { description: 'x'.repeat(1001) })).toEqual(
+      refusal('description', 'INVALID_DESCRIPTION', 'description: must be at most 1000 characters'),
+    );
+  });
+
+  it('wants options for option types only', () => {
+    expect(add('Phase', 'list')).toEqual(refusal('options', 'OPTIONS_REQUIRED', 'options: a list field needs at least one option'));
+    expect(add('Phase', 'multilist', { options: [] })).toEqual(
+      refusal('options', 'OPTIONS_REQUIRED', 'options: a multilist field needs at least one option'),
+    );
+    expect(add('Notes', 'textarea', { options: ['a'] })).toEqual(
+      refusal('options', 'OPTIONS_NOT_ALLOWED', 'options: a textarea field has no options'),
+    );
+    expect(add('Notes', 'textarea', { options: [] })).toStrictEqual({
+      ok: true,
+      field: { id: 1011, name: 'Notes', type: 'textarea' },
+      record: { nextFieldId: 1012, nextOptionId: 11, fields: [...PREDEFINED_FIELDS, { id: 1011, name: 'Notes', type: 'textarea' }] },
+    });
+  });
+
+  it('takes option names of 1 to 255 characters', () => {
+    expect(add('Phase', 'list', { options: ['x'.repeat(255)] })).toMatchObject({ ok: true, field: { options: [{ name: 'x'.repeat(255) }] } });
+    for (const options of [[''], ['  '], ['ok', ''], ['x'.repeat(256)]])
+      expect(add('Phase', 'list', { options }), JSON.stringify(options).slice(0, 20)).toEqual(
+        refusal('options', 'INVALID_OPTION', 'options: each option needs a name of 1 to 255 characters'),
+      );
+  });
+
+  it('wants distinct option names, compared trimmed and ignoring case as lower case', () => {
+    for (const options of [
+      ['a', 'A'],
+      [' Build', 'build '],
+      ['Run', 'Walk', 'RUN'],
+    ])
+      expect(add('Phase', 'list', { options }), options.join()).toEqual(
+        refusal('options', 'DUPLICATE_OPTION', 'options: option names must be distinct'),
+      );
+    expect(add('Phase', 'list', { options: ['Maße', 'MASSE'] })).toMatchObject({
+      ok: true,
+      field: { options: [{ name: 'Maße' }, { name: 'MASSE' }] },
+    });
+  });
+
+  it('reports every refusal together: name, description, options', () => {
+    expect(add('', 'text', { description: 'x'.repeat(1001), options: ['a'] })).toEqual({
       ok: false,
-      errors: [{ field: 'options', code: 'OPTION_REMOVED', message: 'options: "On track" cannot be removed; disable it instead' }],
+      errors: [
+        { field: 'name', code: 'INVALID_NAME', message: 'name: must be 1 to 255 characters' },
+        { field: 'description', code: 'INVALID_DESCRIPTION', message: 'description: must be at most 1000 characters' },
+        { field: 'options', code: 'OPTIONS_NOT_ALLOWED', message: 'options: a text field has no options' },
+      ],
     });
   });
 });

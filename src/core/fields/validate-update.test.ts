@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { testCatalogue } from '../../../test/support/catalogue';
 import { INVALID_VALUES, KNOWN_PROJECTS, KNOWN_USERS } from '../../../test/support/invalid-inputs';
-import { referencedIds, validateUpdate } from './validate-update';
+import { findField, referencedIds, validateUpdate } from './validate-update';
 
 const refs = { userExists: (id: string) => KNOWN_USERS.has(id), projectExists: (id: string) => KNOWN_PROJECTS.has(id) };
 const catalogue = testCatalogue();
@@ -53,5 +53,48 @@ describe('validateUpdate', () => {
       accountIds: ['a', 'b'],
       projectIds: ['10001', '10002'],
     });
+  });
+
+  it('refuses reserved names as keys, whatever their case, before looking for a field', () => {
+    expect(validateUpdate(catalogue, JSON.parse('{"__proto__": 1, " Constructor": 2, "Budget": 3}') as Record<string, unknown>, refs)).toEqual({
+      ok: false,
+      errors: [
+        { field: '__proto__', code: 'RESERVED_NAME', message: '__proto__: is a reserved name, not a field' },
+        { field: ' Constructor', code: 'RESERVED_NAME', message: ' Constructor: is a reserved name, not a field' },
+      ],
+    });
+  });
+
+  it('looks up the users and projects of known fields only, item by item for multi-value fields', () => {
+    expect(referencedIds(catalogue, { Sponsor: 'a' })).toEqual({ accountIds: ['a'], projectIds: [] });
+    expect(referencedIds(catalogue, { 'Parent project': '10002' })).toEqual({ accountIds: [], projectIds: ['10002'] });
+    expect(referencedIds(catalogue, { Nobody: 'a', Sponsor: ['b', 'c'], Stakeholders: [null, 'd', ['e']], 'Related projects': '10001' })).toEqual({
+      accountIds: ['d'],
+      projectIds: ['10001'],
+    });
+    expect(referencedIds(catalogue, { Sponsor: null, 'Parent project': { id: 1 } })).toEqual({ accountIds: [], projectIds: [] });
+  });
+});
+
+describe('findField', () => {
+  it('finds a field by its id or its name, ignoring case and surrounding spaces', () => {
+    expect([' 1001 ', '1001', ' status ', 'STATUS'].map((ref) => findField(catalogue, ref)?.id)).toEqual([1001, 1001, 1001, 1001]);
+  });
+
+  it('reads only plain digits as an id', () => {
+    expect(['1.001e3', '1001.0', '0x3E9', '+1001', '1001x', 'x1001'].map((ref) => findField(catalogue, ref))).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
+  });
+
+  it('finds a field named with digits by its name when no field has that id', () => {
+    const year = { id: 2001, name: '2024', type: 'text' } as const;
+    expect(findField([year], '2024')).toEqual(year);
+    expect(findField([year], '2001')).toEqual(year);
   });
 });

@@ -25,4 +25,13 @@ describe('parseJson', () => {
     for (const text of ['{"a":1,}', '{a:1}', '{"a":1} // c', '', "{'a':1}", 'NaN'])
       expect(parseJson(text)).toMatchObject({ ok: false, where: 'body', message: expect.stringMatching(/^is not JSON/) as unknown });
   });
+
+  it('sees a duplicate key however it is spelt, and inside nested lists', () => {
+    expect(parseJson('{"a":1,"\\u0061":2}')).toEqual({ ok: false, where: 'a', message: 'is given more than once' });
+    expect(parseJson('[[0,{"x":{"k":1,"k":2}}]]')).toEqual({ ok: false, where: '0.1.x.k', message: 'is given more than once' });
+  });
+
+  it('says why a text is not JSON', () => {
+    expect(parseJson('{"a":}')).toEqual({ ok: false, where: 'body', message: expect.stringMatching(/^is not JSON \(.+\)$/) as unknown });
+  });
 });

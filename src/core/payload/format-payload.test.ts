@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import type { FieldSnapshot } from '../changes/change-event';
 import { snapshotOf } from '../changes/diff';
 import type { FieldType, RawValue } from '../../contract/fields';
 import { makeEvent, makeField } from '../../../test/support/factories';
 import { expectValidPayload } from '../../../test/support/payload-validator';
-import { formatPayload } from './format-payload';
+import { formatPayload, formatValue } from './format-payload';
 
 type Formatted = string | string[] | null;
 interface Case {
@@ -65,5 +66,35 @@ describe('formatPayload: every type, set from empty, changed, cleared', () => {
         fields: [{ id: 1003, name: 'Start date', type: 'date', value: { current: '2026-12-01', previous: null } }],
       },
     });
+  });
+});
+
+describe('formatValue: option names from the snapshot', () => {
+  const status = { id: 1001, name: 'Status', type: 'status', options: [{ id: 1, name: 'On track' }] } satisfies FieldSnapshot;
+  const tags = {
+    id: 1014,
+    name: 'Tags',
+    type: 'multilist',
+    options: [
+      { id: 1, name: 'Red' },
+      { id: 2, name: 'Green' },
+    ],
+  } satisfies FieldSnapshot;
+
+  it('names each option id it finds, and gives the id itself for one the snapshot lacks', () => {
+    expect(formatValue(status, 1)).toBe('On track');
+    expect(formatValue(status, 7)).toBe('7');
+    expect(formatValue(tags, [2, 9, 1])).toEqual(['Green', '9', 'Red']);
+  });
+
+  it('looks up numbers only: a text that looks like an option id stays as it is', () => {
+    expect(formatValue({ ...status, type: 'text' }, '1')).toBe('1');
+    expect(formatValue({ id: 1012, name: 'Budget', type: 'number' }, 1)).toBe('1');
+  });
+
+  it('gives null for an empty single value and [] for an empty list', () => {
+    expect(formatValue(status, null)).toBeNull();
+    expect(formatValue(tags, null)).toEqual([]);
+    expect(formatValue(tags, [])).toEqual([]);
   });
 });

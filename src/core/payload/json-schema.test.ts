@@ -8,4 +8,15 @@ describe('docs/webhook-payload.schema.json', () => {
     const committed: unknown = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../../docs/webhook-payload.schema.json'), 'utf8'));
     expect(committed).toEqual(webhookJsonSchema());
   });
+
+  it('is a JSON Schema draft 2020-12 document with its own id and title', () => {
+    expect(webhookJsonSchema()).toMatchObject({
+      $schema: 'https://json-schema.org/draft/2020-12/schema',
+      $id: 'https://projectrak.example/schemas/project.fields.updated.json',
+      title: 'Projectrak project.fields.updated webhook',
+      type: 'object',
+      required: ['type', 'timestamp', 'data'],
+      additionalProperties: false,
+    });
+  });
 });

@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { Webhook } from 'standardwebhooks';
 import { describe, expect, it } from 'vitest';
 import { makeEvent } from '../../../test/support/factories';
@@ -28,5 +29,24 @@ describe('signed deliveries, as a receiver verifies them with standardwebhooks',
 
   it('makes secrets of the documented form', () => {
     expect(Buffer.from(newWebhookSecret().replace(/^whsec_/, ''), 'base64')).toHaveLength(32);
+  });
+
+  it('sends JSON with the event id, the attempt time in whole seconds and the HMAC-SHA256 of "id.timestamp.body"', () => {
+    const key = Buffer.alloc(32, 7);
+    const attemptAt = new Date(Date.UTC(2026, 10, 30, 12, 0, 0, 999));
+    const request = signedRequest({ secret: `whsec_${key.toString('base64')}`, eventId: 'evt-42', attemptAt, payload });
+    const timestamp = String(Date.UTC(2026, 10, 30, 12, 0, 0) / 1000);
+    const signature = createHmac('sha256', key)
+      .update(`evt-42.${timestamp}.${JSON.stringify(payload)}`)
+      .digest('base64');
+    expect(request).toEqual({
+      body: JSON.stringify(payload),
+      headers: {
+        'content-type': 'application/json',
+        'webhook-id': 'evt-42',
+        'webhook-timestamp': timestamp,
+        'webhook-signature': `v1,${signature}`,
+      },
+    });
   });
 });
