@@ -93,10 +93,7 @@ async function assemble(options: HostOptions, db: Db, unlock: () => void) {
     // Once stopping, platform calls of invocations that outlive the grace period get an answer, not a closed database.
     route: (typeInfo, path, init) => (stopping ? Promise.resolve(notEmulated('calls after the host stopped')) : forgeFetch(typeInfo, path, init)),
     // Egress goes through Forge's proxy: the same per-call latency as the platform's own services.
-    egress: (native) => {
-      const through = egress.fetchThrough(native);
-      return (input, init) => latency(() => through(input, init));
-    },
+    egress: (native) => egress.fetchThrough(native, latency),
     appLog: options.appLog ?? ((line) => process.stdout.write(`[app] ${line}\n`)),
   };
   installGlobals();

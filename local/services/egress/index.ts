@@ -68,46 +68,48 @@ export class Egress {
    * The app's `fetch`: every request, and every redirect it follows, must pass the rules and the rate limits —
    * a redirect to a host that is not allowed is refused like a direct request to it.
    */
-  fetchThrough(original: typeof fetch): AppFetch {
-    const appFetch: AppFetch = async (input, init) => {
-      const invocation = currentInvocation();
-      const first = new Request(input, init);
-      // The app's own signal, not `first.signal`: a Request's signal follows its parent through a weak reference
-      // only, so a chain of them stops aborting once a Request in the middle is garbage-collected.
-      const signal = init?.signal ?? (input instanceof Request ? input.signal : undefined);
-      const follow = first.redirect === 'follow';
-      // The body is read once, so a 307/308 redirect can send it again.
-      let body = first.body ? await first.arrayBuffer() : undefined;
-      let method = first.method;
-      let url = new URL(first.url);
-      for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
-        if (invocation) {
-          const limited = this.rateLimit.take(invocation.functionKey, invocation.counters.fetches);
-          invocation.counters.fetches++;
-          if (limited) return this.rateLimited(limited);
-        }
-        const verdict = this.check(url);
-        if (!verdict.allowed) return refusal(url, verdict.reason ?? '');
-        const request = new Request(url, {
-          method,
-          headers: first.headers,
-          redirect: 'manual',
-          ...(signal ? { signal } : {}),
-          ...(body === undefined ? {} : { body }),
-        });
-        const response = await asProxy(() => this.send(request, original, signal));
-        const location = response.headers.get('location');
-        if (!follow || !REDIRECTS.has(response.status) || !location) return response;
-        if (response.status === 303 || ((response.status === 301 || response.status === 302) && method === 'POST')) {
-          method = 'GET';
-          body = undefined;
-        }
-        url = new URL(location, url);
-      }
-      return proxyRefusal(508, 'TOO_MANY_REDIRECTS', `Egress refused: more than ${MAX_REDIRECTS} redirects`);
-    };
+  fetchThrough(original: typeof fetch, around: (call: () => Promise<Response>) => Promise<Response> = (call) => call()): AppFetch {
+    const appFetch: AppFetch = (input, init) => around(() => this.proxied(original, input, init));
     egressOfFetch.set(appFetch, this);
     return appFetch;
+  }
+
+  private async proxied(original: typeof fetch, input: string | URL | Request, init: RequestInit | undefined): Promise<Response> {
+    const invocation = currentInvocation();
+    const first = new Request(input, init);
+    // The app's own signal, not `first.signal`: a Request's signal follows its parent through a weak reference
+    // only, so a chain of them stops aborting once a Request in the middle is garbage-collected.
+    const signal = init?.signal ?? (input instanceof Request ? input.signal : undefined);
+    const follow = first.redirect === 'follow';
+    // The body is read once, so a 307/308 redirect can send it again.
+    let body = first.body ? await first.arrayBuffer() : undefined;
+    let method = first.method;
+    let url = new URL(first.url);
+    for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
+      if (invocation) {
+        const limited = this.rateLimit.take(invocation.functionKey, invocation.counters.fetches);
+        invocation.counters.fetches++;
+        if (limited) return this.rateLimited(limited);
+      }
+      const verdict = this.check(url);
+      if (!verdict.allowed) return refusal(url, verdict.reason ?? '');
+      const request = new Request(url, {
+        method,
+        headers: first.headers,
+        redirect: 'manual',
+        ...(signal ? { signal } : {}),
+        ...(body === undefined ? {} : { body }),
+      });
+      const response = await asProxy(() => this.send(request, original, signal));
+      const location = response.headers.get('location');
+      if (!follow || !REDIRECTS.has(response.status) || !location) return response;
+      if (response.status === 303 || ((response.status === 301 || response.status === 302) && method === 'POST')) {
+        method = 'GET';
+        body = undefined;
+      }
+      url = new URL(location, url);
+    }
+    return proxyRefusal(508, 'TOO_MANY_REDIRECTS', `Egress refused: more than ${MAX_REDIRECTS} redirects`);
   }
 
   private send(request: Request, original: typeof fetch, signal: AbortSignal | null | undefined): Promise<Response> {
