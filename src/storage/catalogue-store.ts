@@ -2,7 +2,7 @@ import { kvs } from '@forge/kvs';
 import { catalogueRecord, predefinedCatalogue } from '../core/fields/catalogue';
 import type { CatalogueRecord } from '../core/fields/catalogue';
 import { ENTITIES, HEADS, KEYS } from './keys';
-import { readCounters, writeIfUnchanged } from './guarded-write';
+import { counterOf, readEntity, writeIfUnchanged } from './guarded-write';
 
 /** The field catalogue: one KVS entry. Until an admin first changes it, it is Projectrak's predefined set. */
 export async function readCatalogue(): Promise<CatalogueRecord> {
@@ -12,7 +12,7 @@ export async function readCatalogue(): Promise<CatalogueRecord> {
 
 /** The catalogue with the version it was read at (read first), for a change that must not overwrite another admin's. */
 export async function readCatalogueForChange(): Promise<{ record: CatalogueRecord; version: number }> {
-  const version = (await readCounters(ENTITIES.head, HEADS.catalogue)).version ?? 0;
+  const version = counterOf(await readEntity(ENTITIES.head, HEADS.catalogue), 'version');
   return { record: await readCatalogue(), version };
 }
 

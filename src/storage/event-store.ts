@@ -4,7 +4,7 @@ import { changeEvent } from '../core/changes/change-event';
 import type { ChangeEvent } from '../core/changes/change-event';
 import { kvs } from '@forge/kvs';
 import type { Counter, Guard } from './guarded-write';
-import { writeChecked, writeIfUnchanged } from './guarded-write';
+import { counterOf, readEntity, writeChecked, writeIfUnchanged } from './guarded-write';
 import { ENTITIES, KEYS } from './keys';
 import { queryAll } from './query-all';
 
@@ -27,12 +27,32 @@ export function newEventId(at: number): string {
 
 export const outboxEntry = (event: ChangeEvent): StoredEvent => ({ event, handledAt: null });
 
-/** A project's waiting events in sequence order (Forge does not document the order of a prefix query). */
-export async function waitingEvents(projectId: string): Promise<ChangeEvent[]> {
-  return sortBySequence(await queryAll(KEYS.projectOutboxPrefix(projectId)));
+const WINDOW = 25;
+
+/** The sequence number of the project's last handled event (0 before the first), read strictly consistently. */
+export async function handledUpTo(projectId: string): Promise<number> {
+  return counterOf(await readEntity(ENTITIES.outboxCursor, projectId), 'handled');
 }
 
-/** Every project's waiting events, each project's in sequence order. */
+/**
+ * A project's waiting events after `handled`, in sequence order, read by key (queries are only eventually
+ * consistent, docs/forge-platform.md, "KVS and custom entities"): the run of consecutive sequence numbers present.
+ */
+export async function waitingEvents(projectId: string, handled: number): Promise<ChangeEvent[]> {
+  const found: ChangeEvent[] = [];
+  for (let from = handled + 1; ; from += WINDOW) {
+    const keys = Array.from({ length: WINDOW }, (_, i) => KEYS.outbox(projectId, from + i));
+    const { successfulKeys } = await kvs.batchGet<unknown>(keys.map((key) => ({ key })));
+    const byKey = new Map(successfulKeys.map((s) => [s.key, storedEvent.parse(s.value).event]));
+    for (const key of keys) {
+      const event = byKey.get(key);
+      if (!event) return found;
+      found.push(event);
+    }
+  }
+}
+
+/** Every project's waiting events, each project's in sequence order (a query: it may lag a little; the sweep allows it). */
 export async function allWaitingEvents(): Promise<ChangeEvent[]> {
   return sortBySequence(await queryAll(KEYS.outboxPrefix));
 }

@@ -2,7 +2,7 @@ import { Filter, FilterConditions, kvs } from '@forge/kvs';
 import { z } from 'zod';
 
 type TransactionBuilder = ReturnType<typeof kvs.transact>;
-type Counters = Record<string, number>;
+type Item = Record<string, unknown>;
 
 /**
  * Optimistic concurrency on KVS: a record is guarded by a counter attribute of a custom entity (a project's head
@@ -22,29 +22,27 @@ export interface Counter {
 
 export interface Guard extends Counter {
   /** The entity's whole new value (entity sets replace the item): the guarded attribute moved, and any others. */
-  next: Counters;
+  next: Item;
 }
 
-const counters = z.record(z.string(), z.number());
+const item = z.record(z.string(), z.unknown());
 
-export async function readCounters(entity: string, key: string): Promise<Counters> {
-  const item: unknown = await kvs.entity<Counters>(entity).get(key);
-  return item === undefined ? {} : counters.parse(item);
+/** An entity item, read with `entity().get`, which Forge documents as strictly consistent; absent reads as {}. */
+export async function readEntity(entity: string, key: string): Promise<Item> {
+  const value: unknown = await kvs.entity<Item>(entity).get(key);
+  return value === undefined ? {} : item.parse(value);
 }
 
-/** Several entities' counters in one KVS request; an absent item reads as no counters. */
-export async function readCountersOf(items: { entity: string; key: string }[]): Promise<Counters[]> {
-  const { successfulKeys } = await kvs.batchGet<Counters>(items.map((i) => ({ key: i.key, entityName: i.entity })));
-  return items.map((i) => {
-    const found = successfulKeys.find((s) => s.key === i.key && (s.entityName ?? i.entity) === i.entity);
-    return found === undefined ? {} : counters.parse(found.value);
-  });
-}
+/** The numeric attributes of an item (0 for those it does not have). */
+export const counterOf = (value: Item, attribute: string): number => {
+  const found = value[attribute];
+  return typeof found === 'number' ? found : 0;
+};
 
 const unchanged = (counter: Counter) =>
   counter.expected === 0
-    ? new Filter<Counters>().and(counter.attribute, FilterConditions.notExists())
-    : new Filter<Counters>().and(counter.attribute, FilterConditions.equalTo(counter.expected));
+    ? new Filter<Item>().and(counter.attribute, FilterConditions.notExists())
+    : new Filter<Item>().and(counter.attribute, FilterConditions.equalTo(counter.expected));
 
 /**
  * Runs the transaction built by `build` plus the guard's move (and the checks); throws ConcurrentWriteError if someone
@@ -71,8 +69,8 @@ export async function writeChecked(watched: Counter[], build: (tx: TransactionBu
   try {
     await tx.execute();
   } catch (error) {
-    const now = await readCountersOf(watched);
-    if (watched.some((c, i) => (now[i]?.[c.attribute] ?? 0) !== c.expected))
+    const now = await Promise.all(watched.map((c) => readEntity(c.entity, c.key)));
+    if (watched.some((c, i) => counterOf(now[i] ?? {}, c.attribute) !== c.expected))
       throw new ConcurrentWriteError(`${watched[0]?.entity ?? 'counter'} ${watched[0]?.key ?? ''} changed while being written`, { cause: error });
     throw error;
   }

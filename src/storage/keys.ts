@@ -6,11 +6,8 @@ export const KEYS = {
   snapshots: 'app:snapshots',
   setupDone: 'app:setup-done',
   catalogue: 'fields:catalogue',
-  valuePrefix: (projectId: string) => `value:${projectId}:`,
-  value: (projectId: string, fieldId: number) => `value:${projectId}:${fieldId}`,
   /** Change events not yet handled, per project (an outbox); removed once handled. */
   outboxPrefix: 'outbox:',
-  projectOutboxPrefix: (projectId: string) => `outbox:${projectId}:`,
   outbox: (projectId: string, sequence: number) => `outbox:${projectId}:${String(sequence).padStart(SEQUENCE_DIGITS, '0')}`,
   /** Change events once handled, kept for a week. */
   event: (eventId: string) => `event:${eventId}`,

@@ -1,17 +1,19 @@
+import { z } from 'zod';
 import { rawValue } from '../contract/fields';
 import type { RawValue } from '../contract/fields';
 import type { ChangeEvent } from '../core/changes/change-event';
 import { outboxEntry } from './event-store';
 import type { Counter, Guard } from './guarded-write';
-import { readCountersOf, writeIfUnchanged } from './guarded-write';
+import { counterOf, readEntity, writeIfUnchanged } from './guarded-write';
 import { ENTITIES, HEADS, KEYS } from './keys';
-import { queryAll } from './query-all';
 
 export { ConcurrentWriteError } from './guarded-write';
 
 /**
- * A project's head: the version its values were read at, its last change event's sequence number and time, and
- * (from its outbox cursor) the last sequence handled — so a write knows whether events were already waiting.
+ * A project's head: its values, the version they were read at, its last change event's sequence number and time, and
+ * (from its outbox cursor) the last sequence handled — so a write knows whether events were already waiting. The
+ * values live in the head itself: `entity().get` is strictly consistent while queries are not (docs/forge-platform.md,
+ * "KVS and custom entities"), so one read gives current values and the version they go with.
  */
 export interface ProjectHead {
   version: number;
@@ -25,6 +27,7 @@ export interface StoredValues {
   values: Map<number, RawValue>;
 }
 
+const storedValues = z.record(z.string(), rawValue);
 const cursorOf = (projectId: string, handled: number): Counter => ({
   entity: ENTITIES.outboxCursor,
   key: projectId,
@@ -33,36 +36,42 @@ const cursorOf = (projectId: string, handled: number): Counter => ({
 });
 
 export async function readValues(projectId: string): Promise<StoredValues> {
-  // The head first, then the values: a write landing in between moves the version, so the conditional write of
-  // whatever is derived from these values fails and is redone, rather than diffing stale values.
-  const [counters = {}, cursor = {}] = await readCountersOf([
-    { entity: ENTITIES.head, key: HEADS.projectValues(projectId) },
-    { entity: ENTITIES.outboxCursor, key: projectId },
-  ]);
-  const head = { version: counters.version ?? 0, sequence: counters.sequence ?? 0, lastAt: counters.lastAt ?? 0, handled: cursor.handled ?? 0 };
-  const prefix = KEYS.valuePrefix(projectId);
-  const values = new Map<number, RawValue>();
-  for (const { key, value } of await queryAll(prefix)) values.set(Number(key.slice(prefix.length)), rawValue.parse(value));
+  const [item, cursor] = await Promise.all([readEntity(ENTITIES.head, HEADS.projectValues(projectId)), readEntity(ENTITIES.outboxCursor, projectId)]);
+  const head = {
+    version: counterOf(item, 'version'),
+    sequence: counterOf(item, 'sequence'),
+    lastAt: counterOf(item, 'lastAt'),
+    handled: counterOf(cursor, 'handled'),
+  };
+  const values = new Map<number, RawValue>(Object.entries(storedValues.parse(item.values ?? {})).map(([id, value]) => [Number(id), value]));
   return { head, values };
 }
 
 /**
- * Stores an event's changes and (when announced) the event in the project's outbox in one KVS transaction, on
- * condition that nobody wrote this project since its head was read, nor handled one of its events; otherwise throws
- * ConcurrentWriteError and nothing is written. An announced event takes the next sequence number; a silent write
- * (a first snapshot) none.
+ * Stores a project's values after a change and (when announced) the change event in the project's outbox, in one KVS
+ * transaction, on condition that nobody wrote this project since its head was read, nor handled one of its events;
+ * otherwise throws ConcurrentWriteError and nothing is written. An announced event takes the next sequence number;
+ * a silent write (a first snapshot) none.
  */
-export async function writeChanges(event: ChangeEvent, head: ProjectHead, options: { announce: boolean }): Promise<void> {
+export async function writeChanges(
+  event: ChangeEvent,
+  head: ProjectHead,
+  values: ReadonlyMap<number, RawValue>,
+  options: { announce: boolean },
+): Promise<void> {
   const projectId = event.project.id;
-  const { version, sequence, lastAt } = head;
-  const next = options.announce ? { version: version + 1, sequence: event.sequence, lastAt: event.at } : { version: version + 1, sequence, lastAt };
-  const guard: Guard = { entity: ENTITIES.head, key: HEADS.projectValues(projectId), attribute: 'version', expected: version, next };
-  const build = (tx: Parameters<Parameters<typeof writeIfUnchanged>[1]>[0]) => {
-    for (const change of event.changes) {
-      if (change.current === null) tx.delete(KEYS.value(projectId, change.field.id));
-      else tx.set(KEYS.value(projectId, change.field.id), change.current);
-    }
-    if (options.announce) tx.set(KEYS.outbox(projectId, event.sequence), outboxEntry(event));
+  const next = {
+    version: head.version + 1,
+    sequence: options.announce ? event.sequence : head.sequence,
+    lastAt: options.announce ? event.at : head.lastAt,
+    values: Object.fromEntries([...values].map(([id, value]) => [String(id), value])),
   };
-  await writeIfUnchanged(guard, build, [cursorOf(projectId, head.handled)]);
+  const guard: Guard = { entity: ENTITIES.head, key: HEADS.projectValues(projectId), attribute: 'version', expected: head.version, next };
+  await writeIfUnchanged(
+    guard,
+    (tx) => {
+      if (options.announce) tx.set(KEYS.outbox(projectId, event.sequence), outboxEntry(event));
+    },
+    [cursorOf(projectId, head.handled)],
+  );
 }

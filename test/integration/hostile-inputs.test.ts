@@ -125,6 +125,50 @@ describe('reserved names and repeated keys', () => {
 });
 
 describe('oversize bodies and the field catalogue limit', () => {
+  it("a multi-project call where one project's values would exceed 230 KiB in all is refused whole", async () => {
+    for (let i = 1; i <= 5; i++) await callAs(host, admin, 'fields/create', { name: `Notes ${i}`, type: 'textarea' });
+    const long = (c: string) => c.repeat(30 * 1024);
+    // 4 × 30 KiB stored first (one change under 200 KiB), then 4 × 30 KiB more would make 240 KiB.
+    expect(
+      (
+        await restCall(
+          'POST',
+          JSON.stringify({
+            updates: [{ project: 'OPS', values: { 'Notes 1': long('a'), 'Notes 2': long('b'), 'Notes 3': long('c'), 'Notes 4': long('d') } }],
+          }),
+        )
+      ).status,
+    ).toBe(200);
+    const unchanged = await storeSnapshot(host);
+    const answer = await restCall(
+      'POST',
+      JSON.stringify({
+        updates: [
+          { project: 'MKT', values: { Budget: 5 } },
+          {
+            project: 'OPS',
+            values: {
+              'Notes 5': long('e'),
+              'What are we doing?': long('f'),
+              'Why are we doing it?': long('g'),
+              'What will success look like?': long('h'),
+            },
+          },
+        ],
+      }),
+    );
+    expect(await storeSnapshot(host)).toEqual(unchanged);
+    expect(answer.status).toBe(400);
+    expect(answer.body.error?.fields).toEqual([
+      {
+        project: 'OPS',
+        field: 'values',
+        code: 'TOO_LARGE',
+        message: "values: the project's values would take over 230 KiB in all; shorten some long texts",
+      },
+    ]);
+  });
+
   it('answers 413 to a body over 1 MiB, before parsing it', async () => {
     const body = JSON.stringify({ updates: [{ project: 'DEMO', values: { 'What are we doing?': 'x'.repeat(1024 * 1024) } }] });
     expect(await restCall('POST', body)).toMatchObject({ status: 413, body: { error: { code: 'PAYLOAD_TOO_LARGE' } } });

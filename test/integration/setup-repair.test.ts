@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Host } from '../../local/host';
 import type { SandboxServer } from '../../local/server/sandbox-server';
-import { changeEvents, readKvs, startAppHost } from './support/app-host';
+import { changeEvents, projectValues, readEntities, readKvs, startAppHost } from './support/app-host';
 
 let host: Host;
 let server: SandboxServer;
@@ -17,7 +17,8 @@ const kvsCall = (path: string, body: unknown) => host.kvs.handle(path, body);
 
 /** Removes everything the install trigger stores, as on a site where its one installed event failed. */
 async function forgetInstall(): Promise<void> {
-  for (const prefix of ['app:', 'fields:', 'value:']) for (const { key } of await readKvs(host, prefix)) kvsCall('/api/v1/delete', { key });
+  for (const prefix of ['app:', 'fields:']) for (const { key } of await readKvs(host, prefix)) kvsCall('/api/v1/delete', { key });
+  for (const { key } of await readEntities(host, 'record-head')) kvsCall('/api/v1/entity/delete', { key, entityName: 'record-head' });
 }
 
 describe('a setup the install trigger did not finish', () => {
@@ -29,8 +30,8 @@ describe('a setup the install trigger did not finish', () => {
     const keys = (await readKvs(host, 'app:')).map((e) => e.key);
     expect(keys).toEqual(['app:installed-at', 'app:snapshots']);
     expect((await readKvs(host, 'fields:')).map((e) => e.key)).toEqual(['fields:catalogue']);
-    const snapshotted = new Set((await readKvs(host, 'value:')).map((e) => e.key.split(':')[1]));
-    expect([...snapshotted].sort()).toEqual(
+    const snapshotted = Object.entries(await projectValues(host)).filter(([, values]) => Object.keys(values as object).length > 0);
+    expect(snapshotted.map(([id]) => id).sort()).toEqual(
       host.jira
         .projects()
         .map((p) => p.id)

@@ -40,3 +40,13 @@ export function diffValues(
   }
   return changes;
 }
+
+/** The values after the changes: a cleared field is gone, any other holds its current value. */
+export function applyChanges(values: ReadonlyMap<number, RawValue>, changes: readonly FieldChange[]): Map<number, RawValue> {
+  const after = new Map(values);
+  for (const change of changes) {
+    if (change.current === null) after.delete(change.field.id);
+    else after.set(change.field.id, change.current);
+  }
+  return after;
+}

@@ -1,6 +1,6 @@
 import type { FieldDefinition, RawValue } from '../../contract/fields';
 import type { CHANGE_SOURCES, ChangeEvent } from '../../core/changes/change-event';
-import { diffValues } from '../../core/changes/diff';
+import { applyChanges, diffValues } from '../../core/changes/diff';
 import { exceedsWriteLimits } from '../../core/changes/write-limits';
 import { AppError } from '../../errors';
 import { newEventId } from '../../storage/event-store';
@@ -45,7 +45,8 @@ async function commitOnce(request: CommitRequest): Promise<CommitResult & { noti
   const stored = await readValues(request.project.id);
   const changes = diffValues(request.fields, stored.values, request.next);
   if (changes.length === 0) return { event: null, values: stored.values, notify: false };
-  const tooLarge = exceedsWriteLimits(changes);
+  const values = applyChanges(stored.values, changes);
+  const tooLarge = exceedsWriteLimits(changes, values);
   if (tooLarge) throw new AppError('TOO_LARGE', `${request.project.key}: ${tooLarge}`);
   // Stamped at commit: after the head was read, so that a later commit of the project always gets a later time,
   // and never before the project's last event, whatever the clocks of the machines that made them.
@@ -60,12 +61,7 @@ async function commitOnce(request: CommitRequest): Promise<CommitResult & { noti
     changes,
   };
   const announce = !(request.firstSight?.(stored.values) ?? false);
-  await writeChanges(event, stored.head, { announce });
-  const values = new Map(stored.values);
-  for (const change of changes) {
-    if (change.current === null) values.delete(change.field.id);
-    else values.set(change.field.id, change.current);
-  }
+  await writeChanges(event, stored.head, values, { announce });
   // Events already waiting means a notice is on its way (or the sweep will send one): one notice drains them all.
   return { event: announce ? event : null, values, notify: stored.head.handled === stored.head.sequence };
 }

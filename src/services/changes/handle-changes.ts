@@ -1,5 +1,6 @@
 import { ConcurrentWriteError } from '../../storage/guarded-write';
-import { waitingEvents } from '../../storage/event-store';
+import { isRateLimited } from '../../storage/kvs-errors';
+import { handledUpTo, waitingEvents } from '../../storage/event-store';
 import { listWebhooks } from '../../storage/webhook-store';
 import { fanOut } from '../webhooks/fan-out';
 import { wakeWebhooks } from '../webhooks/wake';
@@ -18,18 +19,19 @@ export interface HandleOptions {
  * draining the whole project whatever notice came first keeps order. A write that finds events already waiting
  * pushes no notice of its own: its transaction checks the cursor, so it either lands before this drain's last move
  * (and the look after that move sees it) or fails, retries, and finds nothing waiting. The webhooks that got
- * deliveries are woken once.
+ * deliveries are woken once. Refused by Forge's KVS rate limits, it stops and says so: its consumer asks to be
+ * run again a little later (the events wait in the outbox meanwhile).
  */
-export async function handleWaitingChanges(projectId: string, options: HandleOptions = {}): Promise<number> {
+export async function handleWaitingChanges(projectId: string, options: HandleOptions = {}): Promise<{ handled: number; rateLimited: boolean }> {
   const now = options.now ?? Date.now;
-  let waiting = await waitingEvents(projectId);
+  let handled = await handledUpTo(projectId);
+  let waiting = await waitingEvents(projectId, handled);
   const first = waiting[0];
-  if (!first) return 0;
+  if (!first) return { handled: 0, rateLimited: false };
   const webhooks = await listWebhooks();
   const woken = new Set<string>();
-  // Handling an event removes it from the outbox as the cursor moves to it: the first waiting one follows the cursor.
-  let handled = first.sequence - 1;
   let stopped = false;
+  let rateLimited = false;
   while (waiting.length > 0 && !stopped) {
     for (const event of waiting) {
       if (options.deadline !== undefined && now() > options.deadline) {
@@ -40,7 +42,8 @@ export async function handleWaitingChanges(projectId: string, options: HandleOpt
       try {
         for (const id of await fanOut(event, handled, webhooks, now())) woken.add(id);
       } catch (error) {
-        if (!(error instanceof ConcurrentWriteError)) throw error;
+        if (isRateLimited(error)) rateLimited = true;
+        else if (!(error instanceof ConcurrentWriteError)) throw error;
         stopped = true;
         break;
       }
@@ -48,11 +51,11 @@ export async function handleWaitingChanges(projectId: string, options: HandleOpt
     }
     // Once more after the last move: a write that committed while this drain ran, having found events waiting,
     // pushed no notice; it is in the outbox now, or its transaction will fail on the moved cursor and notify.
-    if (!stopped) waiting = await waitingEvents(projectId);
+    if (!stopped) waiting = await waitingEvents(projectId, handled);
   }
   const count = handled - (first.sequence - 1);
   if (count > 0)
     console.info(`project ${first.project.key}: handled #${first.sequence}–#${handled} (${count} change(s)) for ${woken.size} webhook(s)`);
   await wakeWebhooks([...woken]);
-  return count;
+  return { handled: count, rateLimited };
 }

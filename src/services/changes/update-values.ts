@@ -6,7 +6,7 @@ import { findProject } from '../../jira/projects';
 import { readCatalogue } from '../../storage/catalogue-store';
 import type { ChangeEvent } from '../../core/changes/change-event';
 import { commitChanges } from './commit-changes';
-import { diffValues } from '../../core/changes/diff';
+import { applyChanges, diffValues } from '../../core/changes/diff';
 import { exceedsWriteLimits } from '../../core/changes/write-limits';
 import { readValues } from '../../storage/value-store';
 import type { CommitRequest } from './commit-changes';
@@ -52,7 +52,8 @@ export async function prepareUpdates(
     else if (project) {
       // Limits are checked before any project is written, so a call naming several is refused whole, not half
       // written; the write checks them again against what is stored then.
-      const tooLarge = exceedsWriteLimits(diffValues(byId, stored, verdict.values));
+      const changes = diffValues(byId, stored, verdict.values);
+      const tooLarge = exceedsWriteLimits(changes, applyChanges(stored, changes));
       if (tooLarge) errors.push({ project: update.projectIdOrKey, field: 'values', code: 'TOO_LARGE', message: `values: ${tooLarge}` });
       else prepared.push({ project, values: verdict.values });
     }

@@ -78,6 +78,25 @@ export async function readKvs(host: Host, prefix: string): Promise<{ key: string
   return entries;
 }
 
+/** Every item of a custom entity, in key order (the platform's view: the host is the platform). */
+export async function readEntities(host: Host, entityName: string): Promise<{ key: string; value: Record<string, unknown> }[]> {
+  const items: { key: string; value: Record<string, unknown> }[] = [];
+  let cursor: string | undefined;
+  do {
+    const { response } = host.kvs.handle('/api/v1/entity/query', { entityName, indexName: 'by-key', limit: 100, ...(cursor ? { cursor } : {}) });
+    const page = (await response.json()) as { data: { key: string; value: Record<string, unknown> }[]; cursor?: string };
+    items.push(...page.data);
+    cursor = page.cursor;
+  } while (cursor);
+  return items;
+}
+
+/** Each project's stored values (kept in its record head), by project id. */
+export async function projectValues(host: Host): Promise<Record<string, unknown>> {
+  const heads = await readEntities(host, 'record-head');
+  return Object.fromEntries(heads.filter((h) => h.key.startsWith('project:')).map((h) => [h.key.slice('project:'.length), h.value.values ?? {}]));
+}
+
 /** Every change event the app stored, waiting or handled, each project's in sequence order. */
 export async function changeEvents(host: Host): Promise<StoredEvent[]> {
   const entries = [...(await readKvs(host, 'outbox:')), ...(await readKvs(host, 'event:'))];
@@ -88,5 +107,5 @@ export async function changeEvents(host: Host): Promise<StoredEvent[]> {
 
 /** All the app's stored values and events: what must not move when an input is refused. */
 export async function storeSnapshot(host: Host): Promise<unknown> {
-  return { values: await readKvs(host, 'value:'), events: await changeEvents(host), queued: host.queueStore.list().length };
+  return { values: await projectValues(host), events: await changeEvents(host), queued: host.queueStore.list().length };
 }
