@@ -9,6 +9,7 @@ export { runMaintenance } from './triggers/run-maintenance';
 // consumers
 export { onChangeEvent } from './consumers/on-change-event';
 export { onSnapshotTask } from './consumers/on-snapshot-task';
+export { onDeliveryWake } from './consumers/on-delivery-wake';
 
 // web triggers
 export { restApi } from './rest-api/handler';

@@ -41,6 +41,9 @@ export async function startSandboxServer(host: Host, options: SandboxServerOptio
   const receiver = new Receiver(host.db);
   const receiverServer = await startReceiverServer(receiver, options.receiver);
   host.egress.forwardToLoopback(RECEIVER_HOST, receiverServer.port);
+  // A Forge environment variable (`forge variables set`) only the sandbox sets: the app exempts its own receivers,
+  // which live on loopback, from the private-address check, and labels them (src/services/webhooks/sandbox-receivers.ts).
+  process.env.PROJECTRAK_SANDBOX_RECEIVERS = RECEIVER_HOST;
   const ctx: ServerContext = { host, origins: sandboxOrigins(0), receiver, users: host.jira.users() };
 
   const server = http.createServer((req, res) => {

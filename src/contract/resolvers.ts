@@ -1,11 +1,14 @@
 import { z } from 'zod';
 import { fieldDefinition, fieldError, fieldType, fieldValuesInput, projectRef as projectIdOrKey, rawValue } from './fields';
+import { deliveryLogEntry, webhookInput, webhookSummary } from './webhooks';
 
 /**
  * The contract between the Custom UI pages and the resolvers: keys, payloads and answers, as zod schemas.
  * Imported by both `src/` (to parse payloads) and `static/` (to check answers).
  */
 const empty = z.object({}).strict();
+/** Webhook ids are 16 hex digits: nothing else reaches a storage key. */
+const webhookId = z.string().regex(/^[a-f0-9]{16}$/, { error: 'must be a webhook id' });
 const projectRef = z.object({ projectId: projectIdOrKey });
 const userSummary = z.object({ accountId: z.string(), displayName: z.string() });
 const projectSummary = z.object({ id: z.string(), key: z.string(), name: z.string() });
@@ -65,6 +68,27 @@ export const RESOLVERS = {
   'apikeys/list': { payload: empty, answer: z.object({ keys: z.array(apiKeySummary) }) },
   'apikeys/create': { payload: z.object({ name: z.string() }), answer: z.object({ key: apiKeySummary, secret: z.string() }) },
   'apikeys/revoke': { payload: z.object({ id: z.string() }), answer: z.object({ revoked: z.literal(true) }) },
+  'webhooks/list': { payload: empty, answer: z.object({ webhooks: z.array(webhookSummary), maxWebhooks: z.number() }) },
+  'webhooks/create': { payload: webhookInput, answer: z.object({ webhook: webhookSummary, secret: z.string() }) },
+  'webhooks/update': { payload: webhookInput.extend({ id: webhookId }), answer: z.object({ webhook: webhookSummary }) },
+  'webhooks/delete': { payload: z.object({ id: webhookId }), answer: z.object({ deleted: z.literal(true) }) },
+  'webhooks/enable': { payload: z.object({ id: webhookId }), answer: z.object({ webhook: webhookSummary }) },
+  'webhooks/disable': { payload: z.object({ id: webhookId }), answer: z.object({ webhook: webhookSummary }) },
+  'webhooks/rotate-secret': { payload: z.object({ id: webhookId }), answer: z.object({ webhook: webhookSummary, secret: z.string() }) },
+  'webhooks/test': { payload: z.object({ id: webhookId }), answer: z.object({ messageId: z.string() }) },
+  'deliveries/list': {
+    payload: z.object({ webhookId, cursor: z.string().max(2000).optional(), limit: z.number().int().min(1).max(100).optional() }),
+    answer: z.object({ entries: z.array(deliveryLogEntry), cursor: z.string().nullable() }),
+  },
+  'deliveries/redeliver': {
+    payload: z.object({ webhookId, deliveryId: z.string().regex(/^[a-z0-9]{1,12}-[a-f0-9]{8}$/, { error: 'must be a delivery id from the log' }) }),
+    answer: z.object({ messageId: z.string() }),
+  },
+  'deliveries/replay': { payload: z.object({ webhookId, since: z.iso.datetime({ offset: true }) }), answer: z.object({ queued: z.number() }) },
+  'deliveries/held': {
+    payload: z.object({ webhookId, action: z.enum(['send', 'discard']) }),
+    answer: z.object({ sent: z.boolean(), discarded: z.number() }),
+  },
 } as const;
 
 export type ResolverKey = keyof typeof RESOLVERS;

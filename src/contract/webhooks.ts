@@ -85,6 +85,8 @@ export const deliveryLogEntry = z.object({
   httpStatus: z.number().nullable(),
   errorClass: z.string().nullable(),
   reason: z.string().nullable(),
+  /** Whether this was the delivery's last attempt and it failed (what "replay failed since" sends again). */
+  final: z.boolean(),
   /** What follows: delivered, a retry at that time, failed for good, the webhook disabled. */
   next: z.string(),
   durationMs: z.number(),

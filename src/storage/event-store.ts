@@ -29,9 +29,21 @@ export const outboxEntry = (event: ChangeEvent): StoredEvent => ({ event, handle
 
 const WINDOW = 25;
 
-/** The sequence number of the project's last handled event (0 before the first), read strictly consistently. */
-export async function handledUpTo(projectId: string): Promise<number> {
-  return counterOf(await readEntity(ENTITIES.outboxCursor, projectId), 'handled');
+/**
+ * A project's outbox cursor, read strictly consistently: the sequence number of its last handled event (0 before the
+ * first), and for each webhook the sequence of the last of its changes handed to that webhook (its deliveries then
+ * name their predecessor, so a worker never sends a project's changes out of order, whatever a query shows it).
+ */
+export interface OutboxCursor {
+  handled: number;
+  lastTo: Record<string, number>;
+}
+
+const lastTo = z.record(z.string(), z.number().int());
+
+export async function readCursor(projectId: string): Promise<OutboxCursor> {
+  const item = await readEntity(ENTITIES.outboxCursor, projectId);
+  return { handled: counterOf(item, 'handled'), lastTo: lastTo.catch({}).parse(item.lastTo ?? {}) };
 }
 
 /**
@@ -73,27 +85,32 @@ const cursorOf = (event: ChangeEvent, handled: number): Counter => ({
 });
 
 /**
- * Marks an event handled: out of the outbox, into the handled events, the cursor moved to it, with whatever else
- * handling it writes (`also`: its deliveries) — on condition that the cursor is still at `handled`; otherwise
- * ConcurrentWriteError (another consumer got there first) and nothing changes.
+ * Marks an event handled: out of the outbox, into the handled events, the cursor moved to it (with `lastTo`, the
+ * webhooks it was handed to), with whatever else handling it writes (`also`: its deliveries) — on condition that the
+ * cursor is still where `cursor` says; otherwise ConcurrentWriteError (another consumer got there first) and nothing
+ * changes. Returns the cursor as it now is.
  */
 export async function markHandled(
   event: ChangeEvent,
-  handled: number,
+  cursor: OutboxCursor,
   at: number,
+  handedTo: readonly string[] = [],
   also: (tx: TransactionBuilder) => void = () => undefined,
-): Promise<void> {
-  const guard: Guard = { ...cursorOf(event, handled), next: { handled: event.sequence } };
+): Promise<OutboxCursor> {
+  const next: OutboxCursor = { handled: event.sequence, lastTo: { ...cursor.lastTo } };
+  for (const webhookId of handedTo) next.lastTo[webhookId] = event.sequence;
+  const guard: Guard = { ...cursorOf(event, cursor.handled), next: { handled: next.handled, lastTo: next.lastTo } };
   await writeIfUnchanged(guard, (tx) => {
     also(tx);
     tx.delete(KEYS.outbox(event.project.id, event.sequence));
     tx.set(KEYS.event(event.id), { event, handledAt: at } satisfies StoredEvent, undefined, { ttl: HANDLED_EVENT_TTL });
   });
+  return next;
 }
 
 /** What handling an event writes beyond one transaction: written only while the event is still waiting. */
-export async function writeWhileWaiting(event: ChangeEvent, handled: number, build: (tx: TransactionBuilder) => void): Promise<void> {
-  await writeChecked([cursorOf(event, handled)], build);
+export async function writeWhileWaiting(event: ChangeEvent, cursor: OutboxCursor, build: (tx: TransactionBuilder) => void): Promise<void> {
+  await writeChecked([cursorOf(event, cursor.handled)], build);
 }
 
 /** A handled event, for deliveries made later (retries, held deliveries, replays). */

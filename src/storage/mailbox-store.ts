@@ -22,6 +22,11 @@ export const mailboxEntry = z.object({
   eventId: z.string(),
   projectId: z.string(),
   sequence: z.number().int().nonnegative(),
+  /**
+   * The sequence of the same project's previous change handed to this webhook (0: none). A worker sends a change only
+   * once that one was attempted: a query may lag, the order of a project's changes must not.
+   */
+  previous: z.number().int().nonnegative(),
   createdAt: z.number(),
   /** A body to send as it is (tests, redeliveries); otherwise it is made from the change event. */
   body: z.string().optional(),
@@ -33,6 +38,19 @@ export type StoredEntry = { key: string; entry: MailboxEntry };
 const PAGE = 25;
 const mailbox = () => kvs.entity<MailboxEntry>(ENTITIES.mailbox);
 export const mailboxKey = (webhookId: string, suffix: string): string => `${webhookId}.${suffix}`;
+/** A change's delivery to a webhook: found again by key from its successor, and written again harmlessly. */
+export const changeDeliveryKey = (webhookId: string, projectId: string, sequence: number): string =>
+  mailboxKey(webhookId, `${projectId}.${String(sequence).padStart(10, '0')}`);
+
+/** Deliveries by key, read strictly consistently (batch get; absent keys are left out). */
+export async function readEntries(keys: readonly string[]): Promise<Map<string, MailboxEntry>> {
+  const found = new Map<string, MailboxEntry>();
+  for (let i = 0; i < keys.length; i += PAGE) {
+    const { successfulKeys } = await kvs.batchGet<MailboxEntry>(keys.slice(i, i + PAGE).map((key) => ({ key, entityName: ENTITIES.mailbox })));
+    for (const item of successfulKeys) found.set(item.key, mailboxEntry.parse(item.value));
+  }
+  return found;
+}
 
 /** A webhook's oldest pending deliveries (up to `limit`), oldest first. */
 export async function oldestEntries(webhookId: string, limit = PAGE): Promise<StoredEntry[]> {

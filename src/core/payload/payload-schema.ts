@@ -43,6 +43,7 @@ export const webhookBody = z
           .positive()
           .describe("The project's change number: 1, 2, 3… in commit order, without gaps; order a project's changes by it"),
         project: z.object({ id: z.number().int(), key: z.string(), name: z.string() }).strict(),
+        test: z.literal(true).optional().describe('Present, and true, on test events sent from the admin page only'),
         fields: z.array(z.union([singleField, multiField])).min(1),
       })
       .strict(),

@@ -18,6 +18,8 @@ export const webhookState = z.object({
   disabledReason: z.string().nullable(),
   disabledAt: z.number().nullable(),
   hours: z.array(z.object({ hour: z.number().int(), delivered: z.number().int(), failed: z.number().int() })),
+  /** When the webhook's log was last kept to its newest entries. */
+  prunedAt: z.number().default(0),
 });
 export type WebhookState = z.infer<typeof webhookState>;
 
@@ -37,6 +39,7 @@ export const freshState = (): WebhookState => ({
   disabledReason: null,
   disabledAt: null,
   hours: [],
+  prunedAt: 0,
 });
 
 /** The hourly counts with this attempt counted, keeping the last 24 hours. */
@@ -61,7 +64,12 @@ export function last24Hours(state: WebhookState, now: number): { delivered: numb
  * The state after an attempt's outcome, and the reason to disable the webhook if it comes to that: the receiver
  * answered 410, no delivery succeeded for 5 days, or 20 deliveries in a row failed for good.
  */
-export function afterAttempt(state: WebhookState, outcome: Outcome, now: number): { state: WebhookState; disable: string | null } {
+export function afterAttempt(
+  state: WebhookState,
+  outcome: Outcome,
+  now: number,
+  options: { towardsDisabling?: boolean } = {},
+): { state: WebhookState; disable: string | null } {
   const delivered = outcome.verdict === 'delivered';
   const base = {
     ...state,
@@ -73,6 +81,8 @@ export function afterAttempt(state: WebhookState, outcome: Outcome, now: number)
     hours: counted(state.hours, now, delivered),
   };
   if (delivered) return { state: { ...base, lastSuccessAt: now, failingSince: null, finalFailuresInRow: 0 }, disable: null };
+  // A test event's failure is shown, but only real deliveries decide whether the receiver is failing.
+  if (options.towardsDisabling === false) return { state: base, disable: null };
   const failingSince = state.failingSince ?? now;
   const finalFailuresInRow = state.finalFailuresInRow + (outcome.verdict === 'retry' ? 0 : 1);
   const next = { ...base, failingSince, finalFailuresInRow };

@@ -1,6 +1,6 @@
 import { ConcurrentWriteError } from '../../storage/guarded-write';
 import { isRateLimited } from '../../storage/kvs-errors';
-import { handledUpTo, waitingEvents } from '../../storage/event-store';
+import { readCursor, waitingEvents } from '../../storage/event-store';
 import { listWebhooks } from '../../storage/webhook-store';
 import { fanOut } from '../webhooks/fan-out';
 import { wakeWebhooks } from '../webhooks/wake';
@@ -24,8 +24,8 @@ export interface HandleOptions {
  */
 export async function handleWaitingChanges(projectId: string, options: HandleOptions = {}): Promise<{ handled: number; rateLimited: boolean }> {
   const now = options.now ?? Date.now;
-  let handled = await handledUpTo(projectId);
-  let waiting = await waitingEvents(projectId, handled);
+  let cursor = await readCursor(projectId);
+  let waiting = await waitingEvents(projectId, cursor.handled);
   const first = waiting[0];
   if (!first) return { handled: 0, rateLimited: false };
   const webhooks = await listWebhooks();
@@ -40,22 +40,23 @@ export async function handleWaitingChanges(projectId: string, options: HandleOpt
         break;
       }
       try {
-        for (const id of await fanOut(event, handled, webhooks, now())) woken.add(id);
+        const result = await fanOut(event, cursor, webhooks, now());
+        for (const id of result.webhookIds) woken.add(id);
+        cursor = result.cursor;
       } catch (error) {
         if (isRateLimited(error)) rateLimited = true;
         else if (!(error instanceof ConcurrentWriteError)) throw error;
         stopped = true;
         break;
       }
-      handled = event.sequence;
     }
     // Once more after the last move: a write that committed while this drain ran, having found events waiting,
     // pushed no notice; it is in the outbox now, or its transaction will fail on the moved cursor and notify.
-    if (!stopped) waiting = await waitingEvents(projectId, handled);
+    if (!stopped) waiting = await waitingEvents(projectId, cursor.handled);
   }
-  const count = handled - (first.sequence - 1);
+  const count = cursor.handled - (first.sequence - 1);
   if (count > 0)
-    console.info(`project ${first.project.key}: handled #${first.sequence}–#${handled} (${count} change(s)) for ${woken.size} webhook(s)`);
+    console.info(`project ${first.project.key}: handled #${first.sequence}–#${cursor.handled} (${count} change(s)) for ${woken.size} webhook(s)`);
   await wakeWebhooks([...woken]);
   return { handled: count, rateLimited };
 }

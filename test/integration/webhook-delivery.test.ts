@@ -1,0 +1,44 @@
+import { Webhook } from 'standardwebhooks';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Host } from '../../local/host';
+import type { SandboxServer } from '../../local/server/sandbox-server';
+import { expectValidPayload } from '../support/payload-validator';
+import { callAs, DEMO_USERS, startAppHost } from './support/app-host';
+import { approveEgress, createWebhook, listWebhooks, payloadOf, received, RECEIVER } from './support/webhook-host';
+
+let host: Host;
+let server: SandboxServer;
+const pat = DEMO_USERS.projectAdmin.accountId;
+
+beforeAll(async () => {
+  ({ host, server } = await startAppHost());
+  approveEgress(host, 'receiver.sandbox.test');
+});
+afterAll(async () => {
+  await server.close();
+  await host.close();
+});
+
+describe('a webhook pointed at the demo receiver', () => {
+  it('receives each change, signed per Standard Webhooks, and the admin page shows OK with the last execution', async () => {
+    const { webhook, secret } = await createWebhook(host, { url: `${RECEIVER}/hooks/ok` });
+    await callAs(host, pat, 'values/update', { projectId: '10000', values: { Status: 'At risk' } });
+    await host.idle();
+    const [request] = received(server, '/hooks/ok');
+    expect(request).toBeDefined();
+    const verified = new Webhook(secret).verify(request!.body, request!.headers);
+    expectValidPayload(verified);
+    expect(payloadOf(request!).data.fields.map((f) => [f.name, f.value.current])).toEqual([['Status', 'At risk']]);
+    expect(request!.headers).toMatchObject({
+      'content-type': 'application/json',
+      'user-agent': expect.stringMatching(/^projectrak-webhooks\/\d+\.\d+\.\d+$/) as unknown,
+      'webhook-id': expect.stringMatching(new RegExp(`^msg_.+_${webhook.id}$`)) as unknown,
+      'projectrak-attempt': '1',
+    });
+    const [listed] = (await listWebhooks(host)).filter((w) => w.id === webhook.id);
+    expect(listed?.status).toMatchObject({ lastStatus: 'OK', lastHttpStatus: 200, lastErrorClass: null });
+    expect(listed?.counts).toEqual({ delivered: 1, failed: 0, pending: 0, held: 0 });
+    const log = await callAs(host, DEMO_USERS.admin.accountId, 'deliveries/list', { webhookId: webhook.id });
+    expect(log).toMatchObject({ entries: [{ status: 'OK', httpStatus: 200, attempt: 1, trigger: 'change', next: 'delivered', final: false }], cursor: null });
+  });
+});
