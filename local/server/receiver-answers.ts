@@ -11,6 +11,9 @@ export interface ReceiverOptions {
   random?: () => number;
 }
 
+/** For `/fail/<n>/<code>`: how many requests each such path has had (per receiver, in memory). */
+const failCounts = new WeakMap<Receiver, Map<string, number>>();
+
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) => ({
   status,
   headers: { 'content-type': 'application/json', ...headers },
@@ -76,6 +79,18 @@ export async function answerReceiverRequest(
     res.writeHead(200, { 'content-type': 'text/plain', 'content-length': '1000' });
     res.write('x'.repeat(100), () => res.socket?.destroy());
     return undefined;
+  }
+  const failFirst = /\/fail\/(\d+)\/(\d+)$/.exec(path);
+  if (failFirst) {
+    const [times, code] = [Number(failFirst[1]), Number(failFirst[2])];
+    if (code < 400 || code > 599) return reply(json(400, { message: `fail/${failFirst[1]}/${failFirst[2]}: a status from 400 to 599` }));
+    const counts = failCounts.get(receiver) ?? new Map<string, number>();
+    failCounts.set(receiver, counts);
+    const seen = (counts.get(path) ?? 0) + 1;
+    counts.set(path, seen);
+    const retryAfter = url.searchParams.get('retry-after');
+    const failing = seen <= times;
+    return reply(json(failing ? code : 200, { received: true, request: seen }, failing && retryAfter ? { 'retry-after': retryAfter } : {}));
   }
   const flaky = /\/flaky\/(\d+)$/.exec(path);
   if (flaky) {

@@ -39,6 +39,9 @@ describe('a webhook pointed at the demo receiver', () => {
     expect(listed?.status).toMatchObject({ lastStatus: 'OK', lastHttpStatus: 200, lastErrorClass: null });
     expect(listed?.counts).toEqual({ delivered: 1, failed: 0, pending: 0, held: 0 });
     const log = await callAs(host, DEMO_USERS.admin.accountId, 'deliveries/list', { webhookId: webhook.id });
-    expect(log).toMatchObject({ entries: [{ status: 'OK', httpStatus: 200, attempt: 1, trigger: 'change', next: 'delivered', final: false }], cursor: null });
+    expect(log).toMatchObject({
+      entries: [{ status: 'OK', httpStatus: 200, attempt: 1, trigger: 'change', next: 'delivered', final: false }],
+      cursor: null,
+    });
   });
 });

@@ -49,9 +49,10 @@ export async function forwardToLoopback(request: Request, port: number, appSigna
  * body's end, the signal's reason when the signal fires.
  */
 function bodyStream(incoming: http.IncomingMessage, signal: AbortSignal): ReadableStream<Uint8Array> {
+  // Set once the stream is closed, failed or cancelled by its reader: data still buffered in the socket is dropped.
+  let settled = false;
   return new ReadableStream<Uint8Array>({
     start(controller) {
-      let settled = false;
       const fail = (reason: unknown) => {
         if (settled) return;
         settled = true;
@@ -59,6 +60,7 @@ function bodyStream(incoming: http.IncomingMessage, signal: AbortSignal): Readab
         incoming.destroy();
       };
       incoming.on('data', (chunk: Buffer) => {
+        if (settled) return;
         controller.enqueue(new Uint8Array(chunk));
         if ((controller.desiredSize ?? 1) <= 0) incoming.pause();
       });
@@ -77,6 +79,7 @@ function bodyStream(incoming: http.IncomingMessage, signal: AbortSignal): Readab
       incoming.resume();
     },
     cancel() {
+      settled = true;
       incoming.destroy();
     },
   });

@@ -18,13 +18,16 @@ export interface SentAttempt {
   response: { headers: Record<string, string>; body: string; truncated: boolean } | null;
 }
 
-/** At most `max` bytes of a body, then the stream is cancelled: a 10 MB answer costs 4 KB. */
-async function excerpt(response: Response, max: number): Promise<{ body: string; truncated: boolean }> {
+/**
+ * At most `max` bytes of a body, then the stream is cancelled: a 10 MB answer costs 4 KB. A body cut short before
+ * that (the connection reset, the time limit) is a failed exchange, whatever the status said.
+ */
+async function excerpt(response: Response, max: number): Promise<{ body: string; truncated: boolean; failure?: unknown }> {
   const reader = response.body?.getReader();
   if (!reader) return { body: '', truncated: false };
   const chunks: Uint8Array[] = [];
   let size = 0;
-  let truncated = false;
+  let failure: unknown;
   try {
     while (size < max) {
       const { done, value } = await reader.read();
@@ -32,15 +35,13 @@ async function excerpt(response: Response, max: number): Promise<{ body: string;
       chunks.push(value);
       size += value.byteLength;
     }
-    truncated = size >= max;
-  } catch {
-    // A body cut short (reset, or the time limit) still leaves an answer whose status is known.
-    truncated = true;
+  } catch (error) {
+    failure = error ?? new Error('the response body was cut short');
   } finally {
     await reader.cancel().catch(() => undefined);
   }
   const bytes = Buffer.concat(chunks).subarray(0, max);
-  return { body: bytes.toString('utf8'), truncated: truncated || size > max };
+  return { body: bytes.toString('utf8'), truncated: size >= max || failure !== undefined, ...(failure === undefined ? {} : { failure }) };
 }
 
 /**
@@ -89,16 +90,19 @@ export async function sendAttempt(url: string, headers: Record<string, string>, 
       redirect: 'manual',
       signal: AbortSignal.timeout(ATTEMPT_TIMEOUT_MS),
     })) as unknown as Response;
-    const kept = await excerpt(response, RESPONSE_EXCERPT_BYTES);
+    const { failure, ...kept } = await excerpt(response, RESPONSE_EXCERPT_BYTES);
     const responseHeaders: Record<string, string> = {};
     response.headers.forEach((value, name) => (responseHeaders[name] = value));
-    const outcome = classifyAttempt({
-      kind: 'response',
-      status: response.status,
-      redirected: response.redirected,
-      proxyError: response.headers.get('forge-proxy-error'),
-      retryAfterMs: parseRetryAfter(response.headers.get('retry-after'), now()),
-    });
+    const cut = failure === undefined ? undefined : classifyThrown(failure);
+    const outcome: Outcome = cut
+      ? { verdict: 'retry', errorClass: cut.errorClass, status: response.status, reason: `the response was cut short (${cut.message})` }
+      : classifyAttempt({
+          kind: 'response',
+          status: response.status,
+          redirected: response.redirected,
+          proxyError: response.headers.get('forge-proxy-error'),
+          retryAfterMs: parseRetryAfter(response.headers.get('retry-after'), now()),
+        });
     return { outcome, durationMs: now() - started, response: { headers: responseHeaders, ...kept } };
   } catch (error) {
     const thrown = classifyThrown(error);

@@ -1,6 +1,7 @@
 import type { Host } from '../../../local/host';
 import type { ReceivedRequest } from '../../../local/server/receiver';
 import type { SandboxServer } from '../../../local/server/sandbox-server';
+import type { ResolverKey } from '../../../src/contract/resolvers';
 import type { WebhookInput, WebhookSummary } from '../../../src/contract/webhooks';
 import { callAs, DEMO_USERS } from './app-host';
 
@@ -15,7 +16,10 @@ export function approveEgress(host: Host, domain: string, key = 'webhooks'): voi
 }
 
 /** Creates a webhook as the Jira admin; fails the test with the refusal when it is refused. */
-export async function createWebhook(host: Host, input: Partial<WebhookInput> & { url: string }): Promise<{ webhook: WebhookSummary; secret: string }> {
+export async function createWebhook(
+  host: Host,
+  input: Partial<WebhookInput> & { url: string },
+): Promise<{ webhook: WebhookSummary; secret: string }> {
   const answer = await callAs(host, admin, 'webhooks/create', { name: 'Test hook', ...input });
   if ('error' in answer) throw new Error(`webhooks/create refused: ${JSON.stringify(answer.error)}`);
   return answer as unknown as { webhook: WebhookSummary; secret: string };
@@ -33,5 +37,46 @@ export function received(server: SandboxServer, pathPrefix = '/'): ReceivedReque
     .reverse();
 }
 
-export const payloadOf = (request: ReceivedRequest): { data: { project: { key: string }; sequence: number; fields: { name: string; value: { current: unknown } }[] } } =>
+export const payloadOf = (
+  request: ReceivedRequest,
+): { data: { project: { key: string }; sequence: number; fields: { name: string; value: { current: unknown } }[] } } =>
   JSON.parse(request.body) as { data: { project: { key: string }; sequence: number; fields: { name: string; value: { current: unknown } }[] } };
+
+/** Polls `read` until `done` holds (or fails the test after `timeoutMs`): for what only time brings about. */
+export async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 45_000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (done(value)) return value;
+    if (Date.now() > until) throw new Error(`waited ${timeoutMs} ms; last seen: ${JSON.stringify(value).slice(0, 2000)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+export interface LogEntry {
+  id: string;
+  status: 'OK' | 'ERROR';
+  httpStatus: number | null;
+  errorClass: string | null;
+  reason: string | null;
+  attempt: number;
+  trigger: string;
+  next: string;
+  final: boolean;
+  durationMs: number;
+  messageId: string;
+  at: string;
+  request: { url: string; headers: Record<string, string>; body: string };
+  response: { headers: Record<string, string>; body: string; truncated: boolean } | null;
+}
+
+/** A resolver call as the Jira admin on the admin page, without waiting for the queue to drain (retries may wait minutes). */
+export async function adminCall(host: Host, key: ResolverKey, payload: Record<string, unknown> = {}): Promise<Record<string, unknown>> {
+  return (await host.ui.invoke({ moduleKey: 'projectrak-admin', accountId: admin, extension: {} }, key, payload)) as Record<string, unknown>;
+}
+
+/** A webhook's delivery log, oldest first. */
+export async function deliveryLog(host: Host, webhookId: string): Promise<LogEntry[]> {
+  const answer = (await adminCall(host, 'deliveries/list', { webhookId, limit: 100 })) as unknown as { entries: LogEntry[] };
+  return [...answer.entries].reverse();
+}
