@@ -17,7 +17,10 @@ const later = (ms: number) => (h.clock.now += ms);
 const employees = () => h.sdk.kvs.entity<Employee>('employee');
 const hire = (key: string, name: string, age: number, gender = 'f') => employees().set(key, { name, surname: 'Smith', age, gender });
 const ages = (page: { results: { key: string; value: Employee }[] }) => page.results.map((r) => [r.key, r.value.age]);
-const byAge = (gender: string) => employees().query().index('by-age-per-gender', { partition: [gender] });
+const byAge = (gender: string) =>
+  employees()
+    .query()
+    .index('by-age-per-gender', { partition: [gender] });
 
 describe('entity index queries with a query lag', () => {
   it('orders the index by the values it shows, while entity().get sees the current ones', async () => {
@@ -115,8 +118,17 @@ describe('entity index queries with a query lag', () => {
     later(5000);
     await hire('e-a', 'Ann', 31);
     const aged = (age: number) => new Filter<Employee>().and('age', FilterConditions.equalTo(age));
-    await h.sdk.kvs.transact().check('e-a', { entityName: 'employee', conditions: aged(31) }).set('note', 'checked').execute();
-    await expect(h.sdk.kvs.transact().check('e-a', { entityName: 'employee', conditions: aged(30) }).execute()).rejects.toMatchObject({
+    await h.sdk.kvs
+      .transact()
+      .check('e-a', { entityName: 'employee', conditions: aged(31) })
+      .set('note', 'checked')
+      .execute();
+    await expect(
+      h.sdk.kvs
+        .transact()
+        .check('e-a', { entityName: 'employee', conditions: aged(30) })
+        .execute(),
+    ).rejects.toMatchObject({
       responseDetails: { status: 409 },
     });
     expect(ages(await byAge('f').getMany())).toEqual([['e-a', 30]]);

@@ -45,7 +45,7 @@ export function entityQueryOp(records: Records, indexScan: IndexScan, body: unkn
   const after = request.cursor === undefined ? undefined : readCursor(query, request.cursor, 'cursor', cursorPosition);
   const now = records.now();
   records.store.purgeExpired(now);
-  // Eventually consistent, as Forge documents: a lagged view when the host has a query lag (query-lag.ts).
+  // Eventually consistent (docs/forge-platform.md, "KVS and custom entities"): a lagged view under a query lag (query-lag.ts).
   const view = records.queryView(entityNs(entity.name), now);
   const rows = indexScan.scan({ entityName: entity.name, index, partition, range, after, descending, limit: limit + 1, now, view });
   const page = rows.slice(0, limit);

@@ -107,7 +107,7 @@ describe('kvs.query with a query lag', () => {
     await kvs.set('gone', 'old');
     await kvs.set('kept', 'old');
     later(5000);
-    await kvs.batchSet([
+    await kvs.batchSet<string | number>([
       { key: 'b1', value: 1 },
       { key: 'kept', value: 'new' },
     ]);
