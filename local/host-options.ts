@@ -1,7 +1,7 @@
 import { checkLatencyRange } from './runtime/latency';
 import type { LatencyRange } from './runtime/latency';
 import type { ProductEventDelay } from './runtime/trigger-deliveries';
-import type { ConditionFailure, UndeclaredAttributes } from './services/kvs';
+import { readQueryLag, type ConditionFailure, type QueryLagMs, type UndeclaredAttributes } from './services/kvs';
 import type { OversizedEventAnswer } from './services/queue/routes';
 
 /** How a host is started. Every timing Forge leaves undocumented can be varied here (docs/local-host.md). */
@@ -36,6 +36,13 @@ export interface HostOptions {
   kvsRateLimits?: boolean;
   /** What an undeclared attribute of a custom entity value gets; Forge documents nothing, so 'refuse' by default. */
   undeclaredEntityAttributes?: UndeclaredAttributes;
+  /**
+   * How far behind the store kvs.query() and entity().query() answer, in ms: a figure, or a range each query draws its own
+   * lag from. A write or delete is seen by queries once it is that old; get, entity().get, batchGet and transaction
+   * conditions always see it at once. Forge's queries are eventually consistent by a delay it does not document, at most
+   * 60 000 here (docs/forge-platform.md, "KVS and custom entities"); off (0) by default.
+   */
+  queryLagMs?: QueryLagMs;
   log?: (line: string) => void;
   /** Where the app's own console output goes (as `forge logs` shows it); printed by default. */
   appLog?: (line: string) => void;
@@ -50,6 +57,7 @@ export function checkHostOptions(options: HostOptions): void {
   positiveInt('retentionMs', options.retentionMs);
   if (options.eventsPerMinute !== false) positiveInt('eventsPerMinute', options.eventsPerMinute);
   if (options.platformLatencyMs) checkLatencyRange(options.platformLatencyMs);
+  readQueryLag(options.queryLagMs);
   const delay = options.productEventDelayMs;
   if (typeof delay === 'number' && (!Number.isFinite(delay) || delay < 0))
     throw new Error(`productEventDelayMs: must be a number ≥ 0 (got ${delay})`);

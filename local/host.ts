@@ -48,6 +48,7 @@ function kvsOptions(options: HostOptions, entities: unknown): KvsOptions {
   if (options.conditionFailure !== undefined) chosen.conditionFailure = options.conditionFailure;
   if (options.kvsRateLimits !== undefined) chosen.rateLimits = options.kvsRateLimits;
   if (options.undeclaredEntityAttributes !== undefined) chosen.undeclaredAttributes = options.undeclaredEntityAttributes;
+  if (options.queryLagMs !== undefined) chosen.queryLagMs = options.queryLagMs;
   return chosen;
 }
 

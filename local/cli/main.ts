@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { createHost } from '../host';
 import type { HostOptions } from '../host';
 import { parseLatencyRange } from '../runtime/latency';
+import { readQueryLag } from '../services/kvs';
 import { buildPages } from '../server/build-pages';
 import { startSandboxServer } from '../server/sandbox-server';
 import { RECEIVER_HOST } from '../server/receiver';
@@ -15,6 +16,7 @@ import { RECEIVER_HOST } from '../server/receiver';
  *   --latency MIN-MAX        per-call platform latency in ms (KVS, Jira, queue, egress), e.g. 1-15; none by default
  *   --throttle-ms MIN-MAX    how long a throttled queue event waits before it is looked at again; default as Forge (1 s … minutes)
  *   --product-event-delay-ms N   how late product and lifecycle events reach their triggers; default 0
+ *   --query-lag-ms MIN-MAX   how far behind the store KVS and entity queries answer (Forge: eventually consistent); default 0
  *   --events-per-minute N|off    queue events per minute per installation; default 500 (Forge)
  *   --retention-ms N, --backoff-ms N   retention window and retry delay of failing queue events
  */
@@ -31,6 +33,7 @@ async function main(): Promise<void> {
       latency: { type: 'string' },
       'throttle-ms': { type: 'string' },
       'product-event-delay-ms': { type: 'string' },
+      'query-lag-ms': { type: 'string' },
       'events-per-minute': { type: 'string' },
     },
   });
@@ -91,6 +94,7 @@ function timingOptions(values: Record<string, string | boolean | undefined>): Pa
     return value;
   };
   const latency = text('latency');
+  const queryLag = text('query-lag-ms');
   const throttle = text('throttle-ms');
   const throttleRange = throttle === undefined ? undefined : parseLatencyRange(throttle, '--throttle-ms');
   const backoff = number('backoff-ms');
@@ -103,6 +107,7 @@ function timingOptions(values: Record<string, string | boolean | undefined>): Pa
     ...(retention === undefined ? {} : { retentionMs: retention }),
     ...(backoff === undefined ? {} : { errorBackoffMs: () => backoff }),
     ...(productDelay === undefined ? {} : { productEventDelayMs: productDelay }),
+    ...(queryLag === undefined ? {} : { queryLagMs: readQueryLag(parseLatencyRange(queryLag, '--query-lag-ms'), '--query-lag-ms') ?? 0 }),
     ...(perMinute === undefined ? {} : { eventsPerMinute: perMinute }),
   };
 }

@@ -7,7 +7,7 @@ import type { IndexDef } from './entity-declarations';
 import { badRequest, byteLength, jsonResponse, KvsError, usage, type OpResult } from './errors';
 import type { IndexScan } from './index-scan';
 import { DEFAULT_QUERY_LIMIT, MAX_QUERY_LIMIT } from './limits';
-import type { Records } from './records';
+import { entityNs, type Records } from './records';
 import { entityQueryBody, parseBody, type Conditions } from './schemas';
 import { wireItem } from './wire';
 
@@ -45,7 +45,9 @@ export function entityQueryOp(records: Records, indexScan: IndexScan, body: unkn
   const after = request.cursor === undefined ? undefined : readCursor(query, request.cursor, 'cursor', cursorPosition);
   const now = records.now();
   records.store.purgeExpired(now);
-  const rows = indexScan.scan({ entityName: entity.name, index, partition, range, after, descending, limit: limit + 1, now });
+  // Eventually consistent (docs/forge-platform.md, "KVS and custom entities"): a lagged view under a query lag (query-lag.ts).
+  const view = records.queryView(entityNs(entity.name), now);
+  const rows = indexScan.scan({ entityName: entity.name, index, partition, range, after, descending, limit: limit + 1, now, view });
   const page = rows.slice(0, limit);
   const fields = request.options?.metadataFields ?? [];
   const data = page

@@ -1,7 +1,9 @@
 import crypto from 'node:crypto';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../../data/db';
+import type { LaggedView } from './change-journal';
 import type { EntityCatalog, IndexDef } from './entity-declarations';
+import { laggedParams, pageSql } from './page-sql';
 import { entityNs } from './records';
 import type { ConditionName } from './schemas';
 import type { ItemRow } from './store';
@@ -16,6 +18,8 @@ export interface ScanRequest {
   descending: boolean;
   limit: number;
   now: number;
+  /** How a lagged query sees the entity; undefined: as it is now. */
+  view?: LaggedView | undefined;
 }
 export type ScannedRow = ItemRow & { rangeValue: string | number };
 
@@ -64,10 +68,15 @@ export class IndexScan {
     if (rangeTerm !== undefined) terms.push(rangeTerm(r));
     if (after !== undefined) terms.push(`(${r}, key) ${descending ? '<' : '>'} (@afterR, @afterK)`);
     const direction = descending ? 'DESC' : 'ASC';
-    const where = terms.join(' AND ');
-    const sql = `SELECT key, value AS text, created_at AS createdAt, updated_at AS updatedAt, expires_at AS expiresAt, ${r} AS rangeValue
-      FROM kvs_items WHERE ${where} ORDER BY ${r} ${direction}, key ${direction} LIMIT @limit`;
+    const read = {
+      columns: `key, value AS text, created_at AS createdAt, updated_at AS updatedAt, expires_at AS expiresAt, ${r} AS rangeValue`,
+      where: terms.join(' AND '),
+      order: `${r} ${direction}, key ${direction}`,
+      outputOrder: `rangeValue ${direction}, key ${direction}`,
+    };
+    const sql = pageSql(read, request.view !== undefined);
     const params: Record<string, unknown> = { now: request.now, limit: request.limit };
+    if (request.view !== undefined) Object.assign(params, laggedParams(request.view));
     request.partition.forEach((value, i) => (params[`p${i}`] = toSql(value)));
     range?.values.forEach((value, i) => (params[`v${i}`] = toSql(value)));
     if (after !== undefined) Object.assign(params, { afterR: toSql(after.r), afterK: after.k });

@@ -1,12 +1,14 @@
 import type { Db } from '../../data/db';
 import type { KvsUsage } from '../../runtime/meter';
 import { batchDeleteOp, batchGetOp, batchSetOp } from './batch-ops';
+import { ChangeJournal } from './change-journal';
 import { conditionFailures, type ConditionFailure } from './condition-failure';
 import { readEntityDeclarations } from './entity-declarations';
 import { entityQueryOp } from './entity-query-op';
 import type { UndeclaredAttributes } from './entity-values';
 import { byteLength, errorResponse, jsonResponse, KvsError, usage, type OpResult } from './errors';
 import { IndexScan } from './index-scan';
+import { readQueryLag, type QueryLagMs } from './query-lag';
 import { queryOp } from './query-op';
 import { RateLimiter, unitsFor, type Traffic } from './rate-limits';
 import { Records } from './records';
@@ -17,6 +19,7 @@ import { transactionOp } from './transaction-op';
 
 export type { ConditionFailure } from './condition-failure';
 export type { UndeclaredAttributes } from './entity-values';
+export { readQueryLag, type QueryLagMs } from './query-lag';
 
 /**
  * The local stand-in for Forge's KVS service. @forge/kvs sends every call as `POST <path>` with a JSON
@@ -37,6 +40,13 @@ export interface KvsOptions {
   rateLimits?: boolean;
   /** What an entity value's undeclared attribute gets (undocumented by Forge); 'refuse' by default. */
   undeclaredAttributes?: UndeclaredAttributes;
+  /**
+   * How far behind the store kvs.query() and entity().query() answer (eventually consistent on Forge, by an undocumented
+   * delay); get, entity().get, batchGet and transaction conditions always see the current state. Off by default.
+   */
+  queryLagMs?: QueryLagMs;
+  /** Draws each query's lag within a queryLagMs range; Math.random by default. */
+  random?: () => number;
 }
 
 const READS = new Set(['/api/v1/get', '/api/v1/query', '/api/v1/secret/get', '/api/v1/entity/get', '/api/v1/entity/query', '/api/v1/batch/get']);
@@ -44,7 +54,9 @@ const READS = new Set(['/api/v1/get', '/api/v1/query', '/api/v1/secret/get', '/a
 export function createKvs(db: Db, options: KvsOptions = {}): KvsService {
   const now = options.now ?? Date.now;
   const entities = readEntityDeclarations(options.entities);
-  const records = new Records(new ItemStore(db), createSecretCipher(db), now, entities, options.undeclaredAttributes ?? 'refuse');
+  const lag = readQueryLag(options.queryLagMs);
+  const journal = lag === undefined ? undefined : new ChangeJournal(lag, options.random ?? Math.random);
+  const records = new Records(new ItemStore(db), createSecretCipher(db), now, entities, options.undeclaredAttributes ?? 'refuse', journal);
   const indexScan = new IndexScan(db);
   indexScan.createIndexes(entities);
   const failures = conditionFailures(options.conditionFailure);

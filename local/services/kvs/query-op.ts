@@ -25,7 +25,9 @@ export function queryOp(records: Records, body: unknown): OpResult {
   const now = records.now();
   // Lazy TTL purge: queries are where expired rows would otherwise pile up unseen.
   records.store.purgeExpired(now);
-  const rows = records.store.page(PLAIN_SPACE.ns, prefix, after, limit + 1, now);
+  // Eventually consistent (docs/forge-platform.md, "KVS and custom entities"): a lagged view under a query lag (query-lag.ts).
+  const view = records.queryView(PLAIN_SPACE.ns, now);
+  const rows = records.store.page(PLAIN_SPACE.ns, prefix, after, limit + 1, now, view);
   const page = rows.slice(0, limit);
   const fields = request.options?.metadataFields ?? [];
   const data = page.map((row) => wireItem({ ...row, json: row.text }, fields));

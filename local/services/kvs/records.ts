@@ -1,3 +1,4 @@
+import type { ChangeJournal, LaggedView } from './change-journal';
 import type { EntityCatalog, EntityDef } from './entity-declarations';
 import { ENTITY_NAME_MAX, ENTITY_NAME_MIN, entityNameProblem } from './entity-names';
 import { checkEntityValue, type UndeclaredAttributes } from './entity-values';
@@ -32,7 +33,8 @@ export interface Item {
 
 /**
  * The store seen through namespaces: seals secrets on the way in and opens them on the way out, and
- * reads the clock once per call so TTL decisions and timestamps agree.
+ * reads the clock once per call so TTL decisions and timestamps agree. With a journal (the host's query lag),
+ * every write and delete of a queryable namespace is noted with the row it replaces, for lagged queries.
  */
 export class Records {
   constructor(
@@ -41,6 +43,7 @@ export class Records {
     readonly now: () => number,
     private readonly entities: EntityCatalog,
     private readonly undeclared: UndeclaredAttributes,
+    private readonly journal?: ChangeJournal,
   ) {}
 
   /**
@@ -80,13 +83,26 @@ export class Records {
 
   write(space: Space, key: string, json: string, ttlMs: number | undefined): Item {
     const now = this.now();
+    if (this.journal !== undefined && !space.secret) this.journal.record(space.ns, key, this.store.read(space.ns, key, now), now);
     const text = space.secret ? this.cipher.seal(json, context(space, key)) : json;
     const row = this.store.write(space.ns, key, text, now, ttlMs === undefined ? null : now + ttlMs);
     return { key, json, createdAt: row.createdAt, updatedAt: row.updatedAt, expiresAt: row.expiresAt };
   }
 
   remove(space: Space, key: string): boolean {
-    return this.store.remove(space.ns, key, this.now());
+    const now = this.now();
+    const removed = this.store.remove(space.ns, key, now);
+    if (removed !== undefined && !space.secret) this.journal?.record(space.ns, key, removed, now);
+    return removed !== undefined;
+  }
+
+  /**
+   * How a namespace looks to a query made now: undefined when queries see it as it is (no lag, or nothing changed
+   * within it). Secrets are never queried, so they have no view. A journal entry whose write was rolled back is harmless:
+   * the row it keeps is the one still there.
+   */
+  queryView(ns: string, now: number): LaggedView | undefined {
+    return this.journal?.viewFor(ns, now);
   }
 }
 

@@ -1,5 +1,7 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../../data/db';
+import type { LaggedView } from './change-journal';
+import { laggedParams, pageSql, type PageRead } from './page-sql';
 
 /** One stored item as the table holds it: the value is opaque text (JSON, or a sealed secret). */
 export interface ItemRow {
@@ -12,6 +14,12 @@ export interface ItemRow {
 
 const COLUMNS = 'key, value AS text, created_at AS createdAt, updated_at AS updatedAt, expires_at AS expiresAt';
 const ALIVE = '(expires_at IS NULL OR expires_at > @now)';
+const PAGE: PageRead = {
+  columns: COLUMNS,
+  where: `ns = @ns AND key > @after AND key >= @prefix AND substr(key, 1, length(@prefix)) = @prefix AND ${ALIVE}`,
+  order: 'key',
+  outputOrder: 'key',
+};
 
 /**
  * Every namespace (plain keys, secrets, each custom entity) shares one table keyed by (ns, key), so a
@@ -23,6 +31,7 @@ export class ItemStore {
   private readonly upsert: Statement;
   private readonly deleteOne: Statement;
   private readonly selectPage: Statement;
+  private readonly selectLaggedPage: Statement;
   private readonly deleteExpired: Statement;
 
   constructor(private readonly db: Db) {
@@ -48,11 +57,9 @@ export class ItemStore {
                           THEN excluded.created_at ELSE kvs_items.created_at END,
         value = excluded.value, updated_at = excluded.updated_at, expires_at = excluded.expires_at
       RETURNING ${COLUMNS}`);
-    this.deleteOne = db.prepare(`DELETE FROM kvs_items WHERE ns = @ns AND key = @key RETURNING expires_at AS expiresAt`);
-    this.selectPage = db.prepare(`
-      SELECT ${COLUMNS} FROM kvs_items
-      WHERE ns = @ns AND key > @after AND key >= @prefix AND substr(key, 1, length(@prefix)) = @prefix AND ${ALIVE}
-      ORDER BY key LIMIT @limit`);
+    this.deleteOne = db.prepare(`DELETE FROM kvs_items WHERE ns = @ns AND key = @key RETURNING ${COLUMNS}`);
+    this.selectPage = db.prepare(pageSql(PAGE, false));
+    this.selectLaggedPage = db.prepare(pageSql(PAGE, true));
     this.deleteExpired = db.prepare('DELETE FROM kvs_items WHERE expires_at IS NOT NULL AND expires_at <= @now');
   }
 
@@ -67,15 +74,20 @@ export class ItemStore {
     return this.upsert.get({ ns, key, text, now, expiresAt }) as ItemRow;
   }
 
-  /** Returns whether a live item was there; an expired leftover is removed but counts as absent. */
-  remove(ns: string, key: string, now: number): boolean {
-    const row = this.deleteOne.get({ ns, key }) as { expiresAt: number | null } | undefined;
-    return row !== undefined && isAlive(row.expiresAt, now);
+  /** Returns the live item that was there; an expired leftover is removed but counts as absent. */
+  remove(ns: string, key: string, now: number): ItemRow | undefined {
+    const row = this.deleteOne.get({ ns, key }) as ItemRow | undefined;
+    return row !== undefined && isAlive(row.expiresAt, now) ? row : undefined;
   }
 
-  /** Live items of one namespace whose key starts with `prefix`, strictly after `after`, in key order. */
-  page(ns: string, prefix: string, after: string, limit: number, now: number): ItemRow[] {
-    return this.selectPage.all({ ns, prefix, after, limit, now }) as ItemRow[];
+  /**
+   * Live items of one namespace whose key starts with `prefix`, strictly after `after`, in key order; as `view` shows
+   * the namespace when given (a lagged query), else as it is now.
+   */
+  page(ns: string, prefix: string, after: string, limit: number, now: number, view?: LaggedView): ItemRow[] {
+    const params = { ns, prefix, after, limit, now };
+    if (view === undefined) return this.selectPage.all(params) as ItemRow[];
+    return this.selectLaggedPage.all({ ...params, ...laggedParams(view) }) as ItemRow[];
   }
 
   purgeExpired(now: number): void {
