@@ -3,6 +3,7 @@ import { InvocationError, InvocationErrorCode } from '@forge/events';
 import { z } from 'zod';
 import { drainMailbox } from '../services/webhooks/drain-mailbox';
 import { ATTEMPT_TIMEOUT_MS } from '../services/webhooks/send-attempt';
+import { MAX_HINTS } from '../services/webhooks/wake';
 
 /** Stop starting attempts in time for the last one's 15 s and a margin (docs/forge-platform.md, "Function time and size"). */
 const MARGIN_MS = ATTEMPT_TIMEOUT_MS + 10_000;
@@ -11,7 +12,9 @@ const TIMEOUT_S = 120;
 const ATTEMPT_BUDGET = 100 * Math.ceil(TIMEOUT_S / 60) - 10;
 const RATE_LIMITED_RETRY_S = 5;
 
-const wake = z.object({ body: z.object({ webhookId: z.string().regex(/^[a-f0-9]{16}$/) }) });
+const wake = z.object({
+  body: z.object({ webhookId: z.string().regex(/^[a-f0-9]{16}$/), keys: z.array(z.string().max(200)).max(MAX_HINTS).optional() }),
+});
 
 /**
  * Consumer of the webhook-deliveries queue: "this webhook has work". It never throws for a receiver's failure (Forge
@@ -20,6 +23,6 @@ const wake = z.object({ body: z.object({ webhookId: z.string().regex(/^[a-f0-9]{
 export async function onDeliveryWake(asyncEvent: unknown): Promise<InvocationError | undefined> {
   const { body } = wake.parse(asyncEvent);
   const deadline = Date.now() + getAppContext().invocationRemainingTimeInMillis() - MARGIN_MS;
-  const { rateLimited } = await drainMailbox(body.webhookId, { deadline, attempts: ATTEMPT_BUDGET });
+  const { rateLimited } = await drainMailbox(body.webhookId, { deadline, attempts: ATTEMPT_BUDGET, hints: body.keys ?? [] });
   return rateLimited ? new InvocationError({ retryAfter: RATE_LIMITED_RETRY_S, retryReason: InvocationErrorCode.FUNCTION_RETRY_REQUEST }) : undefined;
 }

@@ -11,8 +11,6 @@ export const KEYS = {
   outbox: (projectId: string, sequence: number) => `outbox:${projectId}:${String(sequence).padStart(SEQUENCE_DIGITS, '0')}`,
   /** Change events once handled, kept for a week. */
   event: (eventId: string) => `event:${eventId}`,
-  webhookPrefix: 'webhook:',
-  webhook: (id: string) => `webhook:${id}`,
   /** The webhook's delivery state: last execution and status, health, why the app disabled it. */
   webhookStatePrefix: 'webhook-state:',
   webhookState: (id: string) => `webhook-state:${id}`,
@@ -38,6 +36,8 @@ export const ENTITIES = {
   mailbox: 'mailbox',
   /** The delivery log: every attempt, per webhook by time (index `by-webhook`). */
   delivery: 'delivery',
+  /** Every webhook's configuration, in one item (read strictly consistently). */
+  webhookIndex: 'webhook-index',
 } as const;
 
 /** Keys of the `record-head` entity: one per project's values, one for the field catalogue. */

@@ -1,8 +1,9 @@
-import { kvs } from '@forge/kvs';
 import { z } from 'zod';
 import { webhookFilters } from '../contract/webhooks';
-import { KEYS } from './keys';
-import { queryAll } from './query-all';
+import { AppError } from '../errors';
+import { counterOf, readEntity, writeIfUnchanged } from './guarded-write';
+import { ENTITIES } from './keys';
+import { retryOnConflict } from './retry-on-conflict';
 
 /** A webhook as an admin configured it (no secrets: they live in the secret store, see webhook-secrets). */
 export const webhookRecord = z.object({
@@ -22,21 +23,57 @@ export const webhookRecord = z.object({
 });
 export type WebhookRecord = z.infer<typeof webhookRecord>;
 
-export async function readWebhook(id: string): Promise<WebhookRecord | undefined> {
-  const value: unknown = await kvs.get(KEYS.webhook(id));
-  return value === undefined ? undefined : webhookRecord.parse(value);
+/**
+ * Every webhook in one custom entity item, read with `entity().get`: strictly consistent, so a change committed
+ * right after a webhook was saved is handed to it (a query may lag, docs/forge-platform.md, "KVS and custom
+ * entities"). Admins change webhooks rarely; two at once are kept apart by the item's version.
+ */
+const INDEX_KEY = 'all';
+const records = z.array(webhookRecord);
+
+async function readIndex(): Promise<{ version: number; webhooks: WebhookRecord[] }> {
+  const item = await readEntity(ENTITIES.webhookIndex, INDEX_KEY);
+  return { version: counterOf(item, 'version'), webhooks: records.parse(item.webhooks ?? []) };
 }
 
 export async function listWebhooks(): Promise<WebhookRecord[]> {
-  return (await queryAll(KEYS.webhookPrefix))
-    .map((entry) => webhookRecord.parse(entry.value))
-    .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+  return (await readIndex()).webhooks;
 }
 
-export async function saveWebhook(record: WebhookRecord): Promise<void> {
-  await kvs.set(KEYS.webhook(record.id), webhookRecord.parse(record));
+export async function readWebhook(id: string): Promise<WebhookRecord | undefined> {
+  return (await listWebhooks()).find((w) => w.id === id);
+}
+
+/** Applies a change to the list of webhooks, redone on the latest list if another admin saved in between. */
+export async function changeWebhooks<T>(change: (webhooks: WebhookRecord[]) => { webhooks: WebhookRecord[]; result: T }): Promise<T> {
+  return retryOnConflict(
+    async () => {
+      const { version, webhooks } = await readIndex();
+      const { webhooks: next, result } = change(webhooks);
+      const guard = {
+        entity: ENTITIES.webhookIndex,
+        key: INDEX_KEY,
+        attribute: 'version',
+        expected: version,
+        next: { version: version + 1, webhooks: records.parse(next) },
+      };
+      await writeIfUnchanged(guard, () => undefined);
+      return result;
+    },
+    { exhausted: () => new AppError('CONFLICT', 'The webhooks kept changing while being saved; try again') },
+  );
+}
+
+/** Changes one webhook on the latest list; NOT_FOUND when it is gone. */
+export async function updateWebhookRecord(id: string, change: (current: WebhookRecord) => WebhookRecord): Promise<WebhookRecord> {
+  return changeWebhooks((webhooks) => {
+    const current = webhooks.find((w) => w.id === id);
+    if (!current) throw new AppError('NOT_FOUND', `There is no webhook ${id}`);
+    const next = change(current);
+    return { webhooks: webhooks.map((w) => (w.id === id ? next : w)), result: next };
+  });
 }
 
 export async function deleteWebhookRecord(id: string): Promise<void> {
-  await kvs.delete(KEYS.webhook(id));
+  await changeWebhooks((webhooks) => ({ webhooks: webhooks.filter((w) => w.id !== id), result: undefined }));
 }

@@ -1,8 +1,10 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Host } from '../../local/host';
 import { UiCallError } from '../../local/runtime/ui-calls';
 import { admin, EGRESS_APP, member, probe } from './support/egress-host';
-import { PROJECT_ROOT, startHost } from './support/fixture-host';
+import { startHost, tempDir } from './support/fixture-host';
 
 let host: Host | undefined;
 afterEach(async () => host?.close());
@@ -116,8 +118,14 @@ describe('permissions.egress limits and validation (host.ui.bridge)', () => {
   });
 
   it('nothing works for an app whose manifest does not enable permissions.external.configurable', async () => {
-    host = await startHost({ appDir: PROJECT_ROOT });
-    const answer = host.ui.bridge.bind(host.ui, as(admin, 'projectrak-admin'), '__permission__egressGet', {});
+    // The egress probe app, its manifest without `configurable`.
+    const appDir = tempDir('egress-off-');
+    fs.cpSync(EGRESS_APP, appDir, { recursive: true });
+    fs.symlinkSync(path.resolve(__dirname, '../../node_modules'), path.join(appDir, 'node_modules'));
+    const manifest = path.join(appDir, 'manifest.yml');
+    fs.writeFileSync(manifest, fs.readFileSync(manifest, 'utf8').replace(/ {4}configurable:\n {6}enabled: true\n/, ''));
+    host = await startHost({ appDir });
+    const answer = host.ui.bridge.bind(host.ui, as(admin), '__permission__egressGet', {});
     expect(answer).toThrow('Customer-managed egress is not enabled');
   });
 });

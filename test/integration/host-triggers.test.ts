@@ -74,7 +74,7 @@ describe('the installed lifecycle event', () => {
     const dataDir = tempDir();
     host = await startHost({ dataDir, productEventDelayMs: 300 });
     // Before the (late) event arrives, make the probe's installed trigger throw.
-    host.kvs.handle('/api/v1/set', { key: 'installed-throws', value: true });
+    host.kvs.inspect('/api/v1/set', { key: 'installed-throws', value: true });
     await host.idle();
     await host.close();
     host = await startHost({ dataDir });

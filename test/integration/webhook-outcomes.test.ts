@@ -143,7 +143,7 @@ describe('what each answer of a receiver comes to', () => {
     // No queue event can wait an hour: nothing is queued for this webhook.
     expect(host.queueStore.list({ status: 'pending' }).filter((e) => (e.body as { webhookId?: string }).webhookId === hook.id)).toEqual([]);
     // An hour on: the retry is due.
-    host.kvs.handle('/api/v1/entity/set', { entityName: 'mailbox', key: waiting.key, value: { ...waiting.value, dueAt: Date.now() - 1000 } });
+    host.kvs.inspect('/api/v1/entity/set', { entityName: 'mailbox', key: waiting.key, value: { ...waiting.value, dueAt: Date.now() - 1000 } });
     await host.triggers.runScheduled('maintenance');
     const log = await hook.until((e) => e.length >= 2);
     expect(log.map((e) => [e.attempt, e.status, e.httpStatus])).toEqual([

@@ -28,6 +28,11 @@ export { readQueryLag, type QueryLagMs } from './query-lag';
  */
 export interface KvsService {
   handle(path: string, body: unknown): { response: Response; usage: KvsUsage };
+  /**
+   * The same call as the platform itself sees its store, for tests and the sandbox's pages: the current state (no
+   * query lag), outside the rate limits.
+   */
+  inspect(path: string, body: unknown): { response: Response; usage: KvsUsage };
 }
 
 export interface KvsOptions {
@@ -56,12 +61,50 @@ export function createKvs(db: Db, options: KvsOptions = {}): KvsService {
   const entities = readEntityDeclarations(options.entities);
   const lag = readQueryLag(options.queryLagMs);
   const journal = lag === undefined ? undefined : new ChangeJournal(lag, options.random ?? Math.random);
-  const records = new Records(new ItemStore(db), createSecretCipher(db), now, entities, options.undeclaredAttributes ?? 'refuse', journal);
+  const store = new ItemStore(db);
+  const cipher = createSecretCipher(db);
+  const undeclared = options.undeclaredAttributes ?? 'refuse';
   const indexScan = new IndexScan(db);
   indexScan.createIndexes(entities);
   const failures = conditionFailures(options.conditionFailure);
   const limiter = options.rateLimits === false ? undefined : new RateLimiter(now);
-  const routes = new Map<string, (body: unknown) => OpResult>([
+  const routes = routesOf(new Records(store, cipher, now, entities, undeclared, journal), indexScan, failures);
+  const current = routesOf(new Records(store, cipher, now, entities, undeclared, undefined), indexScan, failures);
+
+  return {
+    handle(path, body) {
+      const endpoint = normalise(path);
+      const route = routes.get(endpoint);
+      if (route === undefined) return notEmulated(`The local host does not emulate the KVS endpoint POST ${path}`);
+      const traffic: Traffic = READS.has(endpoint) ? 'read' : 'write';
+      // A write is sized by what it sends; a read by what it gets back, known only once answered.
+      const planned = traffic === 'write' && limiter !== undefined ? unitsFor(byteLength(JSON.stringify(body ?? null))) : 1;
+      const refused = limiter?.admit(traffic, planned);
+      if (refused !== undefined) return { response: errorResponse(refused), usage: usage() };
+      const result = run(route, body);
+      limiter?.charge(traffic, traffic === 'write' ? planned : unitsFor(result.usage.readBytes));
+      return result;
+    },
+    inspect(path, body) {
+      const route = current.get(normalise(path));
+      return route === undefined ? notEmulated(`The local host does not emulate the KVS endpoint POST ${path}`) : run(route, body);
+    },
+  };
+}
+
+function run(route: (body: unknown) => OpResult, body: unknown): OpResult {
+  try {
+    return route(body);
+  } catch (error) {
+    // Refusals cost nothing: Forge rejects them before touching storage.
+    if (error instanceof KvsError) return { response: errorResponse(error), usage: usage() };
+    const message = error instanceof Error ? error.message : String(error);
+    return { response: jsonResponse(500, { code: 'INTERNAL_SERVER_ERROR', message: `Local KVS failure: ${message}` }), usage: usage() };
+  }
+}
+
+function routesOf(records: Records, indexScan: IndexScan, failures: ReturnType<typeof conditionFailures>): Map<string, (body: unknown) => OpResult> {
+  return new Map<string, (body: unknown) => OpResult>([
     ['/api/v1/get', (body) => getOp(records, 'plain', body)],
     ['/api/v1/set', (body) => setOp(records, failures, 'plain', body)],
     ['/api/v1/delete', (body) => deleteOp(records, 'plain', body)],
@@ -78,29 +121,6 @@ export function createKvs(db: Db, options: KvsOptions = {}): KvsService {
     ['/api/v1/batch/delete', (body) => batchDeleteOp(records, body)],
     ['/api/v1/transaction', (body) => transactionOp(records, failures, body)],
   ]);
-
-  return {
-    handle(path, body) {
-      const endpoint = normalise(path);
-      const route = routes.get(endpoint);
-      if (route === undefined) return notEmulated(`The local host does not emulate the KVS endpoint POST ${path}`);
-      const traffic: Traffic = READS.has(endpoint) ? 'read' : 'write';
-      // A write is sized by what it sends; a read by what it gets back, known only once answered.
-      const planned = traffic === 'write' && limiter !== undefined ? unitsFor(byteLength(JSON.stringify(body ?? null))) : 1;
-      const refused = limiter?.admit(traffic, planned);
-      if (refused !== undefined) return { response: errorResponse(refused), usage: usage() };
-      try {
-        const result = route(body);
-        limiter?.charge(traffic, traffic === 'write' ? planned : unitsFor(result.usage.readBytes));
-        return result;
-      } catch (error) {
-        // Refusals cost nothing: Forge rejects them before touching storage.
-        if (error instanceof KvsError) return { response: errorResponse(error), usage: usage() };
-        const message = error instanceof Error ? error.message : String(error);
-        return { response: jsonResponse(500, { code: 'INTERNAL_SERVER_ERROR', message: `Local KVS failure: ${message}` }), usage: usage() };
-      }
-    },
-  };
 }
 
 /** 501 rather than a fake answer: an app relying on an unemulated feature should fail loudly in the sandbox. */

@@ -25,38 +25,36 @@ export interface HandleOptions {
 export async function handleWaitingChanges(projectId: string, options: HandleOptions = {}): Promise<{ handled: number; rateLimited: boolean }> {
   const now = options.now ?? Date.now;
   let cursor = await readCursor(projectId);
-  let waiting = await waitingEvents(projectId, cursor.handled);
-  const first = waiting[0];
-  if (!first) return { handled: 0, rateLimited: false };
-  const webhooks = await listWebhooks();
-  const woken = new Set<string>();
-  let stopped = false;
+  const start = cursor.handled;
+  const woken = new Map<string, string[]>();
   let rateLimited = false;
-  while (waiting.length > 0 && !stopped) {
-    for (const event of waiting) {
-      if (options.deadline !== undefined && now() > options.deadline) {
-        await publishChange(event);
-        stopped = true;
-        break;
-      }
-      try {
+  let firstKey: string | undefined;
+  try {
+    let waiting = await waitingEvents(projectId, cursor.handled);
+    const webhooks = waiting.length > 0 ? await listWebhooks() : [];
+    drain: while (waiting.length > 0) {
+      firstKey ??= waiting[0]?.project.key;
+      for (const event of waiting) {
+        if (options.deadline !== undefined && now() > options.deadline) {
+          await publishChange(event);
+          break drain;
+        }
         const result = await fanOut(event, cursor, webhooks, now());
-        for (const id of result.webhookIds) woken.add(id);
+        for (const { webhookId, key } of result.added) woken.set(webhookId, [...(woken.get(webhookId) ?? []), key]);
         cursor = result.cursor;
-      } catch (error) {
-        if (isRateLimited(error)) rateLimited = true;
-        else if (!(error instanceof ConcurrentWriteError)) throw error;
-        stopped = true;
-        break;
       }
+      // Once more after the last move: a write that committed while this drain ran, having found events waiting,
+      // pushed no notice; it is in the outbox now, or its transaction will fail on the moved cursor and notify.
+      waiting = await waitingEvents(projectId, cursor.handled);
     }
-    // Once more after the last move: a write that committed while this drain ran, having found events waiting,
-    // pushed no notice; it is in the outbox now, or its transaction will fail on the moved cursor and notify.
-    if (!stopped) waiting = await waitingEvents(projectId, cursor.handled);
+  } catch (error) {
+    // Another consumer moved the cursor first (it drains the rest), or Forge's rate limit: stop here.
+    if (isRateLimited(error)) rateLimited = true;
+    else if (!(error instanceof ConcurrentWriteError)) throw error;
   }
-  const count = cursor.handled - (first.sequence - 1);
+  const count = cursor.handled - start;
   if (count > 0)
-    console.info(`project ${first.project.key}: handled #${first.sequence}–#${cursor.handled} (${count} change(s)) for ${woken.size} webhook(s)`);
-  await wakeWebhooks([...woken]);
+    console.info(`project ${firstKey ?? projectId}: handled #${start + 1}–#${cursor.handled} (${count} change(s)) for ${woken.size} webhook(s)`);
+  if (woken.size > 0) await wakeWebhooks([...woken.keys()], 0, woken);
   return { handled: count, rateLimited };
 }

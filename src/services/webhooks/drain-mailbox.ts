@@ -15,6 +15,8 @@ export interface DrainBudget {
   deadline: number;
   /** Attempts this invocation may still send (Forge allows 100 egress requests per runtime minute of an invocation). */
   attempts: number;
+  /** Deliveries the wake-up said were just added: read by key, as the mailbox's query may not show them yet. */
+  hints?: readonly string[];
   now?: () => number;
 }
 
@@ -52,11 +54,15 @@ export async function drainMailbox(webhookId: string, budget: DrainBudget): Prom
   const secrets = await readWebhookSecrets(webhookId);
   if (!webhook.enabled || state.disabledReason !== null || !secrets) return { attempts: 0, rateLimited: false };
   const settled = new Set<string>();
+  const hints = budget.hints ?? [];
   let attempts = 0;
   let lookedAgain = false;
   try {
     for (;;) {
-      const page = (await oldestEntries(webhookId)).filter((c) => !settled.has(c.key));
+      const listed = await oldestEntries(webhookId);
+      const unlisted = hints.filter((key) => !listed.some((c) => c.key === key));
+      const hinted = [...(await readEntries(unlisted))].map(([key, entry]) => ({ key, entry }));
+      const page = [...listed, ...hinted].filter((c) => !settled.has(c.key)).sort((a, b) => a.entry.order.localeCompare(b.entry.order));
       const pick = await choose(page, webhook.strictOrder, now());
       if (!pick.next && attempts > 0 && !lookedAgain) {
         // Once more, a moment later: deliveries added while this run sent may not show in a query at once.

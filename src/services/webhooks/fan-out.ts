@@ -44,7 +44,7 @@ export async function fanOut(
   cursor: OutboxCursor,
   webhooks: readonly WebhookRecord[],
   now: number,
-): Promise<{ cursor: OutboxCursor; webhookIds: string[] }> {
+): Promise<{ cursor: OutboxCursor; added: { webhookId: string; key: string }[] }> {
   const deliveries = webhooks
     .filter((w) => w.enabled && changeFor(event, w.filters) !== null)
     .map((w) => deliveryOf(event, w, cursor.lastTo[w.id] ?? 0, now));
@@ -54,7 +54,13 @@ export async function fanOut(
   const last = deliveries.slice(Math.max(0, deliveries.length - WITH_MARK));
   const first = deliveries.slice(0, deliveries.length - last.length);
   for (let i = 0; i < first.length; i += PER_CHUNK) await writeWhileWaiting(event, cursor, (tx) => put(tx, first.slice(i, i + PER_CHUNK)));
-  const webhookIds = deliveries.map((d) => d.entry.webhook);
-  const next = await markHandled(event, cursor, now, webhookIds, (tx) => put(tx, last));
-  return { cursor: next, webhookIds };
+  const added = deliveries.map((d) => ({ webhookId: d.entry.webhook, key: d.key }));
+  const next = await markHandled(
+    event,
+    cursor,
+    now,
+    added.map((a) => a.webhookId),
+    (tx) => put(tx, last),
+  );
+  return { cursor: next, added };
 }

@@ -9,7 +9,7 @@ import { readCatalogue } from '../../storage/catalogue-store';
 import { allEntries, deleteEntries } from '../../storage/mailbox-store';
 import { deleteWebhookSecrets, readWebhookSecrets, saveWebhookSecrets } from '../../storage/webhook-secrets';
 import { deleteWebhookState, readWebhookState, saveWebhookState } from '../../storage/webhook-state-store';
-import { deleteWebhookRecord, listWebhooks, readWebhook, saveWebhook } from '../../storage/webhook-store';
+import { changeWebhooks, deleteWebhookRecord, readWebhook, updateWebhookRecord } from '../../storage/webhook-store';
 import type { WebhookRecord } from '../../storage/webhook-store';
 import { JIRA_ATTRIBUTES } from '../../core/fields/jira-attributes';
 import { searchProjects } from '../../jira/projects';
@@ -54,8 +54,6 @@ export async function createWebhook(input: WebhookInput, by: string, now = new D
   const verdict = checkWebhookInput(input);
   if (!verdict.ok) throw invalidFields(verdict.errors);
   await checkFilters(verdict.webhook);
-  if ((await listWebhooks()).length >= MAX_WEBHOOKS)
-    throw new AppError('TOO_LARGE', `A site can have at most ${MAX_WEBHOOKS} webhooks; delete one first`);
   const { headers, ...rest } = verdict.webhook;
   const at = now.toISOString();
   const webhook: WebhookRecord = {
@@ -69,8 +67,15 @@ export async function createWebhook(input: WebhookInput, by: string, now = new D
     secretRotatedAt: null,
   };
   const secret = newSigningSecret();
+  // The secrets first: a webhook is never listed without them.
   await saveWebhookSecrets(webhook.id, { signing: secret, previous: null, headers: headerValues(verdict.webhook, {}) });
-  await saveWebhook(webhook);
+  await changeWebhooks((webhooks) => {
+    if (webhooks.length >= MAX_WEBHOOKS) throw new AppError('TOO_LARGE', `A site can have at most ${MAX_WEBHOOKS} webhooks; delete one first`);
+    return { webhooks: [...webhooks, webhook], result: undefined };
+  }).catch(async (error: unknown) => {
+    await deleteWebhookSecrets(webhook.id);
+    throw error;
+  });
   return { webhook, secret };
 }
 
@@ -83,9 +88,14 @@ export async function updateWebhook(id: string, input: WebhookInput, by: string,
   const secrets = await readWebhookSecrets(id);
   if (!secrets) throw new AppError('CONFLICT', `Webhook ${id} has no secrets; delete and create it again`);
   const { headers, ...rest } = verdict.webhook;
-  const webhook: WebhookRecord = { ...current, ...rest, headerNames: headers.map((h) => h.name), updatedBy: by, updatedAt: now.toISOString() };
   await saveWebhookSecrets(id, { ...secrets, headers: headerValues(verdict.webhook, secrets.headers) });
-  await saveWebhook(webhook);
+  const webhook = await updateWebhookRecord(id, (w) => ({
+    ...w,
+    ...rest,
+    headerNames: headers.map((h) => h.name),
+    updatedBy: by,
+    updatedAt: now.toISOString(),
+  }));
   if (webhook.enabled && !current.enabled) await enableWebhook(id, by, now);
   return webhook;
 }
@@ -93,8 +103,9 @@ export async function updateWebhook(id: string, input: WebhookInput, by: string,
 /** Turns a webhook on (again): what the app recorded against it is cleared, and held deliveries go out in order. */
 export async function enableWebhook(id: string, by: string, now = new Date()): Promise<WebhookRecord> {
   const current = await requireWebhook(id);
-  const webhook = current.enabled ? current : { ...current, enabled: true, updatedBy: by, updatedAt: now.toISOString() };
-  if (webhook !== current) await saveWebhook(webhook);
+  const webhook = current.enabled
+    ? current
+    : await updateWebhookRecord(id, (w) => ({ ...w, enabled: true, updatedBy: by, updatedAt: now.toISOString() }));
   await saveWebhookState(id, reenabled(await readWebhookState(id)));
   await wakeWebhooks([id]);
   return webhook;
@@ -104,20 +115,17 @@ export async function enableWebhook(id: string, by: string, now = new Date()): P
 export async function disableWebhook(id: string, by: string, now = new Date()): Promise<WebhookRecord> {
   const current = await requireWebhook(id);
   if (!current.enabled) return current;
-  const webhook = { ...current, enabled: false, updatedBy: by, updatedAt: now.toISOString() };
-  await saveWebhook(webhook);
-  return webhook;
+  return updateWebhookRecord(id, (w) => ({ ...w, enabled: false, updatedBy: by, updatedAt: now.toISOString() }));
 }
 
 /** A new signing secret, returned this once; deliveries are signed with both for the next 24 hours. */
 export async function rotateSecret(id: string, by: string, now = new Date()): Promise<{ webhook: WebhookRecord; secret: string }> {
-  const current = await requireWebhook(id);
+  await requireWebhook(id);
   const secrets = await readWebhookSecrets(id);
   if (!secrets) throw new AppError('CONFLICT', `Webhook ${id} has no secrets; delete and create it again`);
   const secret = newSigningSecret();
   await saveWebhookSecrets(id, rotated(secrets, secret, now.getTime()));
-  const webhook = { ...current, secretRotatedAt: now.toISOString(), updatedBy: by, updatedAt: now.toISOString() };
-  await saveWebhook(webhook);
+  const webhook = await updateWebhookRecord(id, (w) => ({ ...w, secretRotatedAt: now.toISOString(), updatedBy: by, updatedAt: now.toISOString() }));
   return { webhook, secret };
 }
 

@@ -4,6 +4,11 @@ export const DELIVERY_QUEUE = 'webhook-deliveries';
 const queue = new Queue({ key: DELIVERY_QUEUE });
 /** Forge runs queue events 0–900 s after their push (docs/forge-platform.md, "Async events"). */
 export const MAX_WAKE_DELAY_S = 900;
+/**
+ * A wake-up names the deliveries just added (the newest, up to this many): the worker reads them by key, strictly
+ * consistently, since the mailbox's query may not show them yet.
+ */
+export const MAX_HINTS = 50;
 
 /**
  * "Webhook W has work": one queue event per webhook, with the webhook as its concurrency key and a limit of 1, so that
@@ -11,7 +16,11 @@ export const MAX_WAKE_DELAY_S = 900;
  * its mailbox once more before it ends, and the scheduled maintenance wakes any webhook with deliveries due, so no
  * delivery depends on a throttled event. A refused push is logged, never thrown: the maintenance covers it.
  */
-export async function wakeWebhooks(webhookIds: readonly string[], delaySeconds = 0): Promise<number> {
+export async function wakeWebhooks(
+  webhookIds: readonly string[],
+  delaySeconds = 0,
+  hints: ReadonlyMap<string, readonly string[]> = new Map(),
+): Promise<number> {
   const unique = [...new Set(webhookIds)];
   let pushed = 0;
   for (let i = 0; i < unique.length; i += 50) {
@@ -19,7 +28,7 @@ export async function wakeWebhooks(webhookIds: readonly string[], delaySeconds =
     try {
       await queue.push(
         batch.map((webhookId) => ({
-          body: { webhookId },
+          body: { webhookId, ...(hints.has(webhookId) ? { keys: hints.get(webhookId)?.slice(-MAX_HINTS) } : {}) },
           concurrency: { key: `webhook-${webhookId}`, limit: 1 },
           ...(delaySeconds > 0 ? { delayInSeconds: Math.min(MAX_WAKE_DELAY_S, Math.ceil(delaySeconds)) } : {}),
         })),

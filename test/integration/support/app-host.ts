@@ -7,7 +7,7 @@ import type { ResolverKey } from '../../../src/contract/resolvers';
 import { storedEvent } from '../../../src/storage/event-store';
 import type { StoredEvent } from '../../../src/storage/event-store';
 import { EXTRA_FIELDS } from '../../support/catalogue';
-import { PROJECT_ROOT, TEST_LATENCY_MS, tempDir, testHostDefaults } from './fixture-host';
+import { PROJECT_ROOT, TEST_LATENCY_MS, TEST_QUERY_LAG_MS, tempDir, testHostDefaults } from './fixture-host';
 
 export { DEMO_USERS };
 export { TEST_LATENCY_MS } from './fixture-host';
@@ -15,7 +15,7 @@ export { TEST_LATENCY_MS } from './fixture-host';
 /**
  * The real app on the local host, installed (predefined fields, project snapshots) and served over HTTP, with
  * Forge's platform latency on (every KVS, Jira and queue call takes 1–15 ms), so concurrent invocations interleave
- * as they do on Forge. The app's logs are kept out of the test output; pass `appLog` to read them.
+ * as they do on Forge, and its queries up to 300 ms behind, as Forge's eventually consistent queries may be. The app's logs are kept out of the test output; pass `appLog` to read them.
  */
 export async function startAppHost(overrides: Partial<HostOptions> = {}): Promise<{ host: Host; server: SandboxServer }> {
   const host = await createHost({
@@ -23,6 +23,7 @@ export async function startAppHost(overrides: Partial<HostOptions> = {}): Promis
     dataDir: tempDir(),
     appLog: () => undefined,
     platformLatencyMs: TEST_LATENCY_MS,
+    queryLagMs: TEST_QUERY_LAG_MS,
     ...testHostDefaults(),
     ...overrides,
   });
@@ -66,7 +67,7 @@ export async function readKvs(host: Host, prefix: string): Promise<{ key: string
   const entries: { key: string; value: unknown }[] = [];
   let after: string | undefined;
   do {
-    const { response } = host.kvs.handle('/api/v1/query', {
+    const { response } = host.kvs.inspect('/api/v1/query', {
       limit: 100,
       ...(after ? { after } : {}),
       where: [{ property: 'key', condition: 'BEGINS_WITH', values: [prefix] }],
@@ -83,7 +84,7 @@ export async function readEntities(host: Host, entityName: string): Promise<{ ke
   const items: { key: string; value: Record<string, unknown> }[] = [];
   let cursor: string | undefined;
   do {
-    const { response } = host.kvs.handle('/api/v1/entity/query', { entityName, indexName: 'by-key', limit: 100, ...(cursor ? { cursor } : {}) });
+    const { response } = host.kvs.inspect('/api/v1/entity/query', { entityName, indexName: 'by-key', limit: 100, ...(cursor ? { cursor } : {}) });
     const page = (await response.json()) as { data: { key: string; value: Record<string, unknown> }[]; cursor?: string };
     items.push(...page.data);
     cursor = page.cursor;

@@ -14,6 +14,8 @@ export function tempDir(prefix = 'sandbox-test-'): string {
 
 /** Per-call platform latency the integration tests of the app run with when asked for (HostOptions.platformLatencyMs). */
 export const TEST_LATENCY_MS = { min: 1, max: 15 };
+/** How far behind queries answer in the app's integration tests (Forge: eventually consistent, by an undocumented delay). */
+export const TEST_QUERY_LAG_MS = { min: 0, max: 300 };
 
 /**
  * Options every test host starts with, before its own: throttled queue events are looked at again after 10–60 ms
