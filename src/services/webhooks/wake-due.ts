@@ -1,3 +1,4 @@
+import { deleteLogEntries, logKeysBeyond } from '../../storage/delivery-log';
 import { dueEntries } from '../../storage/mailbox-store';
 import { readAllWebhookStates } from '../../storage/webhook-state-store';
 import { listWebhooks } from '../../storage/webhook-store';
@@ -14,4 +15,15 @@ export async function wakeDueWebhooks(now = Date.now()): Promise<number> {
   const active = new Set(records.filter((r) => r.enabled && (states.get(r.id)?.disabledReason ?? null) === null).map((r) => r.id));
   const ids = [...new Set(due.map((d) => d.entry.webhook))].filter((id) => active.has(id));
   return wakeWebhooks(ids);
+}
+
+/** Keeps each webhook's log to its newest entries (the 7 days are a TTL). Returns how many entries went. */
+export async function pruneLogs(): Promise<number> {
+  let pruned = 0;
+  for (const webhook of await listWebhooks()) {
+    const keys = await logKeysBeyond(webhook.id);
+    await deleteLogEntries(keys);
+    pruned += keys.length;
+  }
+  return pruned;
 }
