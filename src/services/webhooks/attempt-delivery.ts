@@ -70,7 +70,7 @@ export async function attemptDelivery(
     const wait = entry.trigger === 'test' ? undefined : retryDelayMs(entry.attempt, { retryAfterMs: outcome.retryAfterMs });
     if (wait === undefined)
       outcome = { verdict: 'failed', errorClass: outcome.errorClass, status: outcome.status, reason: `${outcome.reason} (no attempts left)` };
-    else next = { ...entry, attempt: entry.attempt + 1, dueAt: attemptAt + wait, lastErrorClass: outcome.errorClass };
+    else next = { ...entry, attempt: entry.attempt + 1, dueAt: now() + wait, lastErrorClass: outcome.errorClass };
   }
   const counted = afterAttempt(state, outcome, attemptAt, { towardsDisabling: entry.trigger !== 'test' });
   const log: DeliveryLogEntry = {

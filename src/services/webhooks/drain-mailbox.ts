@@ -1,5 +1,6 @@
 import { isRateLimited } from '../../storage/kvs-errors';
-import { recordAttempt } from '../../storage/attempt-record';
+import { ATTEMPTS_PER_WRITE, recordAttempts } from '../../storage/attempt-record';
+import type { AttemptRecord } from '../../storage/attempt-record';
 import { allEntries, deleteEntries, readEntries } from '../../storage/mailbox-store';
 import { readWebhookSecrets } from '../../storage/webhook-secrets';
 import { readWebhookState } from '../../storage/webhook-state-store';
@@ -20,11 +21,13 @@ export interface DrainBudget {
 
 /** Forge's queries are eventually consistent ("slightly out of date"): a short pause before the last look. */
 const LAST_LOOK_PAUSE_MS = 500;
+const RECORD_WITHIN_MS = 2000;
 
 /**
  * A webhook's worker: sends its oldest pending delivery, then the next (see MailboxRun for the order), while its budget
  * lasts — whatever order Forge ran the wake-up events in, and whatever a query showed. Before it ends it looks at its
- * mailbox once more. Each attempt is one KVS transaction (see recordAttempt); nothing else is written.
+ * mailbox once more. Attempts are recorded together, up to a dozen per KVS transaction (see recordAttempts): under
+ * Forge's 4,000 write units a minute per site, that is what lets a burst through; nothing else is written.
  */
 export async function drainMailbox(webhookId: string, budget: DrainBudget): Promise<{ attempts: number; rateLimited: boolean }> {
   const now = budget.now ?? Date.now;
@@ -38,12 +41,20 @@ export async function drainMailbox(webhookId: string, budget: DrainBudget): Prom
   const secrets = await readWebhookSecrets(webhookId);
   if (!webhook.enabled || state.disabledReason !== null || !secrets) return { attempts: 0, rateLimited: false };
   const run = new MailboxRun(webhookId, webhook.strictOrder, budget.hints ?? []);
+  const unrecorded: AttemptRecord[] = [];
+  const touched = new Set<string>();
+  let firstUnrecordedAt = 0;
   let attempts = 0;
+  const record = async () => {
+    await recordAttempts(webhookId, state, unrecorded);
+    unrecorded.length = 0;
+  };
   try {
     await run.refill();
     for (let looks = 0; ;) {
       let pick = await run.pick(now());
       if (!('next' in pick)) {
+        await record();
         // The page is worked through: look at the mailbox again — and, after sending, once more a moment later, as
         // deliveries added meanwhile may not show in a query at once.
         if (looks === 0 || (looks === 1 && attempts > 0)) {
@@ -58,27 +69,34 @@ export async function drainMailbox(webhookId: string, budget: DrainBudget): Prom
       }
       looks = 0;
       if (now() > budget.deadline || attempts >= budget.attempts) {
+        await record();
         await wakeWebhooks([webhookId]);
         return { attempts, rateLimited: false };
       }
-      // Read once more by key: an admin may have discarded it meanwhile.
-      const current = (await readEntries([pick.next.key])).get(pick.next.key);
-      if (!current) {
-        run.settle(pick.next.key, null);
-        continue;
+      // Read once more by key (an admin may have discarded it meanwhile), unless this run already holds its latest form.
+      if (!touched.has(pick.next.key)) {
+        const current = (await readEntries([pick.next.key])).get(pick.next.key);
+        if (!current) {
+          run.settle(pick.next.key, null);
+          continue;
+        }
+        pick = { next: { key: pick.next.key, entry: current } };
       }
-      pick = { next: { key: pick.next.key, entry: current } };
-      const result = await attemptDelivery(webhook, secrets, current, state, now);
+      const result = await attemptDelivery(webhook, secrets, pick.next.entry, state, now);
       if ('skipped' in result) {
         await deleteEntries([pick.next.key]);
         run.settle(pick.next.key, null);
-        console.info(`webhook ${webhookId}: not sending ${current.messageId}: ${result.skipped}`);
+        console.info(`webhook ${webhookId}: not sending ${pick.next.entry.messageId}: ${result.skipped}`);
         continue;
       }
       attempts++;
-      await recordAttempt({ log: result.log, webhookId, state: result.state, entryKey: pick.next.key, next: result.next });
+      if (unrecorded.length === 0) firstUnrecordedAt = now();
+      unrecorded.push({ log: result.log, entryKey: pick.next.key, next: result.next });
+      touched.add(pick.next.key);
       state = result.state;
       run.settle(pick.next.key, result.next);
+      // Attempts are recorded a dozen at a time (one write), and within a couple of seconds, so the admin page stays current.
+      if (unrecorded.length >= ATTEMPTS_PER_WRITE || now() - firstUnrecordedAt >= RECORD_WITHIN_MS || result.disabled) await record();
       if (result.disabled) {
         console.warn(`webhook ${webhookId} disabled: ${state.disabledReason ?? ''}`);
         return { attempts, rateLimited: false };
@@ -86,6 +104,7 @@ export async function drainMailbox(webhookId: string, budget: DrainBudget): Prom
     }
   } catch (error) {
     if (!isRateLimited(error)) throw error;
+    // What was sent but not yet recorded is sent again on the next run (the same webhook-id: receivers deduplicate).
     return { attempts, rateLimited: true };
   }
 }

@@ -1,6 +1,6 @@
 import { deleteLogEntries, logKeysBeyond } from '../../storage/delivery-log';
 import { dueEntries } from '../../storage/mailbox-store';
-import { readAllWebhookStates } from '../../storage/webhook-state-store';
+import { readWebhookStates } from '../../storage/webhook-state-store';
 import { listWebhooks } from '../../storage/webhook-store';
 import { wakeWebhooks } from './wake';
 
@@ -11,7 +11,8 @@ import { wakeWebhooks } from './wake';
 export async function wakeDueWebhooks(now = Date.now()): Promise<number> {
   const due = await dueEntries(now);
   if (due.length === 0) return 0;
-  const [records, states] = await Promise.all([listWebhooks(), readAllWebhookStates()]);
+  const records = await listWebhooks();
+  const states = await readWebhookStates(records.map((r) => r.id));
   const active = new Set(records.filter((r) => r.enabled && (states.get(r.id)?.disabledReason ?? null) === null).map((r) => r.id));
   const ids = [...new Set(due.map((d) => d.entry.webhook))].filter((id) => active.has(id));
   return wakeWebhooks(ids);
