@@ -8,6 +8,8 @@ import { publishChange } from './publish';
 
 export interface HandleOptions {
   now?: () => number;
+  /** The sequence the notice announced: the events up to it are known to be waiting. */
+  announced?: number;
   /** When to stop and hand the rest over to a new invocation (the consumer's time limit, less a margin). */
   deadline?: number;
 }
@@ -30,7 +32,7 @@ export async function handleWaitingChanges(projectId: string, options: HandleOpt
   let rateLimited = false;
   let firstKey: string | undefined;
   try {
-    let waiting = await waitingEvents(projectId, cursor.handled);
+    let waiting = await waitingEvents(projectId, cursor.handled, options.announced);
     const webhooks = waiting.length > 0 ? await listWebhooks() : [];
     drain: while (waiting.length > 0) {
       firstKey ??= waiting[0]?.project.key;

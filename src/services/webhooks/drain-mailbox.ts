@@ -1,7 +1,7 @@
 import { isRateLimited } from '../../storage/kvs-errors';
 import { ATTEMPTS_PER_WRITE, recordAttempts } from '../../storage/attempt-record';
 import type { AttemptRecord } from '../../storage/attempt-record';
-import { allEntries, deleteEntries, readEntries } from '../../storage/mailbox-store';
+import { allEntries, deleteEntries } from '../../storage/mailbox-store';
 import { readWebhookSecrets } from '../../storage/webhook-secrets';
 import { readWebhookState } from '../../storage/webhook-state-store';
 import { readWebhook } from '../../storage/webhook-store';
@@ -20,7 +20,7 @@ export interface DrainBudget {
 }
 
 /** Forge's queries are eventually consistent ("slightly out of date"): a short pause before the last look. */
-const LAST_LOOK_PAUSE_MS = 500;
+const LAST_LOOK_PAUSE_MS = 300;
 const RECORD_WITHIN_MS = 2000;
 
 /**
@@ -42,7 +42,6 @@ export async function drainMailbox(webhookId: string, budget: DrainBudget): Prom
   if (!webhook.enabled || state.disabledReason !== null || !secrets) return { attempts: 0, rateLimited: false };
   const run = new MailboxRun(webhookId, webhook.strictOrder, budget.hints ?? []);
   const unrecorded: AttemptRecord[] = [];
-  const touched = new Set<string>();
   let firstUnrecordedAt = 0;
   let attempts = 0;
   const record = async () => {
@@ -52,14 +51,19 @@ export async function drainMailbox(webhookId: string, budget: DrainBudget): Prom
   try {
     await run.refill();
     for (let looks = 0; ;) {
-      let pick = await run.pick(now());
+      const pick = await run.pick(now());
       if (!('next' in pick)) {
         await record();
-        // The page is worked through: look at the mailbox again — and, after sending, once more a moment later, as
-        // deliveries added meanwhile may not show in a query at once.
-        if (looks === 0 || (looks === 1 && attempts > 0)) {
-          if (looks === 1) await new Promise((resolve) => setTimeout(resolve, LAST_LOOK_PAUSE_MS));
-          looks++;
+        // The page is worked through: if it was full, read the next at once; after sending, look once more a moment
+        // later, as deliveries added meanwhile may not show in a query at once.
+        if (looks === 0 && run.full) {
+          looks = 1;
+          await run.refill();
+          continue;
+        }
+        if (looks < 2 && attempts > 0) {
+          await new Promise((resolve) => setTimeout(resolve, LAST_LOOK_PAUSE_MS));
+          looks = 2;
           await run.refill();
           continue;
         }
@@ -73,15 +77,6 @@ export async function drainMailbox(webhookId: string, budget: DrainBudget): Prom
         await wakeWebhooks([webhookId]);
         return { attempts, rateLimited: false };
       }
-      // Read once more by key (an admin may have discarded it meanwhile), unless this run already holds its latest form.
-      if (!touched.has(pick.next.key)) {
-        const current = (await readEntries([pick.next.key])).get(pick.next.key);
-        if (!current) {
-          run.settle(pick.next.key, null);
-          continue;
-        }
-        pick = { next: { key: pick.next.key, entry: current } };
-      }
       const result = await attemptDelivery(webhook, secrets, pick.next.entry, state, now);
       if ('skipped' in result) {
         await deleteEntries([pick.next.key]);
@@ -92,7 +87,6 @@ export async function drainMailbox(webhookId: string, budget: DrainBudget): Prom
       attempts++;
       if (unrecorded.length === 0) firstUnrecordedAt = now();
       unrecorded.push({ log: result.log, entryKey: pick.next.key, next: result.next });
-      touched.add(pick.next.key);
       state = result.state;
       run.settle(pick.next.key, result.next);
       // Attempts are recorded a dozen at a time (one write), and within a couple of seconds, so the admin page stays current.

@@ -2,6 +2,7 @@ import type { ChangeEvent } from '../../core/changes/change-event';
 import { messageIdOf } from '../../core/webhooks/delivery-request';
 import { orderKey } from '../../core/webhooks/order-key';
 import { changeFor } from '../../core/webhooks/payload-for';
+import { formatPayload } from '../../core/payload/format-payload';
 import { markHandled, writeWhileWaiting } from '../../storage/event-store';
 import type { OutboxCursor } from '../../storage/event-store';
 import { ENTITIES } from '../../storage/keys';
@@ -16,11 +17,22 @@ const PER_CHUNK = MAX_OPERATIONS - 1;
 
 export type Delivery = { key: string; entry: MailboxEntry };
 
-/** The pending delivery of a change to a webhook; its key makes fanning out again harmless. */
-export function deliveryOf(event: ChangeEvent, webhook: WebhookRecord, previous: number, now: number): Delivery {
+/**
+ * Bodies up to this size are made once, when the change is handed over, and kept in the delivery: a worker then reads
+ * nothing more to send it (reads are billed, and limited to 4,000 units a minute per site). A larger change is read
+ * from the handled events when it is sent.
+ */
+export const INLINE_BODY_BYTES = 8 * 1024;
+
+/** The pending delivery of a change (as this webhook wants it) to a webhook; its key makes fanning out again harmless. */
+export function deliveryOf(event: ChangeEvent, webhook: WebhookRecord, change: ChangeEvent, previous: number, now: number): Delivery {
+  const body = JSON.stringify(formatPayload(change));
+  const content = Buffer.byteLength(body, 'utf8') <= INLINE_BODY_BYTES ? { body } : { fieldIds: change.changes.map((c) => c.field.id) };
   return {
     key: changeDeliveryKey(webhook.id, event.project.id, event.sequence),
     entry: {
+      ...content,
+      projectKey: event.project.key,
       webhook: webhook.id,
       order: orderKey(event.at, event.project.id, event.sequence),
       pool: 'all',
@@ -55,9 +67,10 @@ export async function fanOut(
   const next: OutboxCursor = { handled: cursor.handled, lastTo: { ...cursor.lastTo } };
   let operations = 1;
   for (const event of events) {
-    const deliveries = webhooks
-      .filter((w) => w.enabled && changeFor(event, w.filters) !== null)
-      .map((w) => deliveryOf(event, w, next.lastTo[w.id] ?? 0, now));
+    const deliveries = webhooks.flatMap((w) => {
+      const change = w.enabled ? changeFor(event, w.filters) : null;
+      return change ? [deliveryOf(event, w, change, next.lastTo[w.id] ?? 0, now)] : [];
+    });
     if (batch.length > 0 && operations + PER_EVENT + deliveries.length > MAX_OPERATIONS) break;
     batch.push(event);
     added.push(...deliveries);

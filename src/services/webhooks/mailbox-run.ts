@@ -4,6 +4,8 @@ import type { MailboxEntry } from '../../storage/mailbox-store';
 export type Candidate = { key: string; entry: MailboxEntry };
 export type Pick = { next: Candidate } | { wakeInMs: number | undefined };
 
+const PAGE_SIZE = 25;
+
 /**
  * What a worker sends next, in order. The mailbox's index is read a page at a time (a query: it may lag), together
  * with the deliveries the wake-up named, each then read again by key (strictly consistent); the page is worked
@@ -21,9 +23,13 @@ export class MailboxRun {
     private hints: readonly string[],
   ) {}
 
+  /** Whether the last page read was full: more may be listed behind it. */
+  full = false;
+
   /** Reads the next page: the index's oldest entries and the hinted ones, as they are now. */
   async refill(): Promise<void> {
-    const listed = (await oldestEntries(this.webhookId)).map((c) => c.key);
+    const listed = (await oldestEntries(this.webhookId, PAGE_SIZE)).map((c) => c.key);
+    this.full = listed.length >= PAGE_SIZE;
     const keys = [...new Set([...listed, ...this.hints])].filter((key) => !this.done.has(key));
     this.hints = [];
     const fresh = await readEntries(keys);
