@@ -3,7 +3,7 @@ import type { Host } from '../../local/host';
 import type { InvocationCost } from '../../local/runtime/meter';
 import type { SandboxServer } from '../../local/server/sandbox-server';
 import { addTestFields, callAs, DEMO_USERS, readEntities, startAppHost } from './support/app-host';
-import { approveEgress, createWebhook, deliveryLog, RECEIVER } from './support/webhook-host';
+import { approveEgress, createWebhook, RECEIVER } from './support/webhook-host';
 import type { LogEntry } from './support/webhook-host';
 
 /**

@@ -33,9 +33,9 @@ describe('where a webhook may point', () => {
 
   it('a saved webhook whose name later resolves to a private address is refused at its next attempt, recorded as blocked', async () => {
     const served: string[] = [];
-    host.egress.addVirtualHost('hooks.customer.test', async (request) => {
+    host.egress.addVirtualHost('hooks.customer.test', (request) => {
       served.push(new URL(request.url).pathname);
-      return new Response('{}', { status: 200 });
+      return Promise.resolve(new Response('{}', { status: 200 }));
     });
     host.egress.resolveAs('hooks.customer.test', ['93.184.216.34']);
     approveEgress(host, 'hooks.customer.test', 'customer');
