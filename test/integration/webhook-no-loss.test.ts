@@ -150,7 +150,7 @@ describe(`${CHANGES} changes, 3 webhooks, a receiver failing 30 % of attempts`, 
     expect(invocations / CHANGES).toBeLessThanOrEqual(1 + hooks.length);
     const events = costs.reduce((sum, c) => sum + c.queueEvents, 0);
     expect(events / attemptCount).toBeLessThan(1);
-    expect(attempts.reduce((sum, c) => sum + c.kvsWrites, 0)).toBe(attemptCount);
+    expect(attempts.reduce((sum, c) => sum + c.kvsWrites, 0)).toBeLessThanOrEqual(attemptCount);
     console.log(
       `no-loss: ${retried} import calls sent again after a 429; ${attemptCount} attempts for ${CHANGES * hooks.length} deliveries in ${rounds} retry rounds; ${invocations} invocations (${(invocations / CHANGES).toFixed(2)} per change); ${events} queue events (${(events / attemptCount).toFixed(2)} per attempt); most events in a minute: ${maxEventsPerMinute(costs)}`,
     );
