@@ -84,7 +84,14 @@ export const RESOLVERS = {
   },
   'lookup/projects': {
     payload: z
-      .object({ query: searchQuery.optional(), ids: z.array(z.string().regex(/^\d{1,18}$/, { error: 'must be a project id' })).min(1).max(50).optional() })
+      .object({
+        query: searchQuery.optional(),
+        ids: z
+          .array(z.string().regex(/^\d{1,18}$/, { error: 'must be a project id' }))
+          .min(1)
+          .max(50)
+          .optional(),
+      })
       .strict()
       .refine(oneLookup, { error: 'give a query or ids, not both' }),
     answer: z.object({ projects: z.array(projectSummary) }),

@@ -2,7 +2,12 @@ import { asUser, route } from '@forge/api';
 import { z } from 'zod';
 import { allProjects, searchProjects } from './projects';
 
-const user = z.looseObject({ accountId: z.string(), displayName: z.string().optional(), accountType: z.string().optional(), active: z.boolean().optional() });
+const user = z.looseObject({
+  accountId: z.string(),
+  displayName: z.string().optional(),
+  accountType: z.string().optional(),
+  active: z.boolean().optional(),
+});
 const users = z.array(user);
 const userPage = z.looseObject({ values: users });
 type JiraUser = z.infer<typeof user>;
@@ -14,7 +19,9 @@ export const SEARCH_RESULTS = 20;
 
 /** People, not apps, and only active ones: the accounts a user field is meant to hold. */
 const people = (list: JiraUser[]): UserSummary[] =>
-  list.filter((u) => u.accountType !== 'app' && u.active !== false).map((u) => ({ accountId: u.accountId, displayName: u.displayName ?? u.accountId }));
+  list
+    .filter((u) => u.accountType !== 'app' && u.active !== false)
+    .map((u) => ({ accountId: u.accountId, displayName: u.displayName ?? u.accountId }));
 
 const summary = ({ id, key, name }: ProjectSummary): ProjectSummary => ({ id, key, name });
 

@@ -38,7 +38,9 @@ describe('the pickers’ lookups, asked of Jira as the user', () => {
   });
 
   it('lookup/projects finds projects by part of their key or name, case-insensitively, and names the given ids', async () => {
-    expect(await callAs(host, nico, 'lookup/projects', { query: 'LAUNCH' })).toEqual({ projects: [{ id: '10001', key: 'MKT', name: 'Marketing launch' }] });
+    expect(await callAs(host, nico, 'lookup/projects', { query: 'LAUNCH' })).toEqual({
+      projects: [{ id: '10001', key: 'MKT', name: 'Marketing launch' }],
+    });
     expect(await callAs(host, nico, 'lookup/projects', { query: 'ope' })).toEqual({ projects: [{ id: '10002', key: 'OPS', name: 'Operations' }] });
     expect(await callAs(host, nico, 'lookup/projects', { ids: ['10003', '10000', '99999'] })).toEqual({
       projects: [
@@ -50,7 +52,11 @@ describe('the pickers’ lookups, asked of Jira as the user', () => {
 
   it('refuses an empty or overlong query, both ways of looking at once, and unknown keys, naming the field', async () => {
     expect(await callAs(host, nico, 'lookup/users', { query: '  ' })).toEqual({
-      error: { code: 'INVALID_INPUT', message: 'query: must not be empty', fields: [{ field: 'query', code: 'INVALID_INPUT', message: 'query: must not be empty' }] },
+      error: {
+        code: 'INVALID_INPUT',
+        message: 'query: must not be empty',
+        fields: [{ field: 'query', code: 'INVALID_INPUT', message: 'query: must not be empty' }],
+      },
     });
     expect(await callAs(host, nico, 'lookup/projects', { query: 'x'.repeat(101) })).toMatchObject({
       error: { code: 'INVALID_INPUT', message: 'query: must be at most 100 characters' },
