@@ -17,6 +17,21 @@ export interface BuildPagesOptions {
 }
 
 /**
+ * Runs a build with NODE_ENV=production whatever the caller runs with: vitest sets "test", with which Vite and the
+ * React plugin bundle React's development build. The sandbox and the tests serve what `forge deploy` ships.
+ */
+async function asProduction<T>(run: () => Promise<T>): Promise<T> {
+  const before = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    return await run();
+  } finally {
+    if (before === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = before;
+  }
+}
+
+/**
  * Builds each Custom UI resource whose folder has a Vite config (static/<name>/vite.config.mts →
  * static/<name>/build), as `npm run build:pages` does before `forge deploy`, and reports each page's weight.
  */
@@ -30,7 +45,7 @@ export async function buildPages(loaded: LoadedManifest, options: BuildPagesOpti
     const outDir = options.outDir?.(resource.key, defaultDir) ?? defaultDir;
     if (options.onlyIfMissing && fs.existsSync(path.join(outDir, 'index.html'))) continue;
     const started = Date.now();
-    const result = await build({ configFile: config, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+    const result = await asProduction(() => build({ configFile: config, logLevel: 'warn', build: { outDir, emptyOutDir: true } }));
     const outputs = (Array.isArray(result) ? result : [result]).flatMap((one) => ('output' in one ? one.output : []));
     const weight = pageWeight(outputs);
     options.log?.(`built ${resource.key} page in ${((Date.now() - started) / 1000).toFixed(1)} s`);

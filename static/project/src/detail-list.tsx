@@ -1,7 +1,8 @@
 import { Box, media, Stack, Text, xcss } from '@atlaskit/primitives';
 import type { ReactNode } from 'react';
 
-const listStyles = xcss({ margin: 'space.0', padding: 'space.0' });
+// The items are the list's own children: a <dl> may hold only <div> groups of <dt> and <dd>.
+const listStyles = xcss({ margin: 'space.0', padding: 'space.0', display: 'flex', flexDirection: 'column', gap: 'space.150' });
 const itemStyles = xcss({
   display: 'grid',
   gap: 'space.050',
@@ -15,7 +16,7 @@ const valueStyles = xcss({ margin: 'space.0', whiteSpace: 'pre-wrap', overflowWr
 export function DetailList({ children }: { children: ReactNode }) {
   return (
     <Box as="dl" xcss={listStyles}>
-      <Stack space="space.150">{children}</Stack>
+      {children}
     </Box>
   );
 }
