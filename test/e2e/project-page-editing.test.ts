@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { addTestFields, callAs, changeEvents } from '../integration/support/app-host';
 import { focused } from './support/page-checks';
 import type { OpenedPage } from './support/project-page';
-import { byTestId, choose, clearDemo, expectAccessible, fieldNamed, input, lead, openProjectPage, optionOf } from './support/project-page';
+import { admin, byTestId, choose, clearDemo, expectAccessible, fieldNamed, input, lead, openProjectPage, optionOf } from './support/project-page';
 import { startBrowserSandbox } from './support/sandbox';
 import type { BrowserSandbox } from './support/sandbox';
 
@@ -95,5 +95,94 @@ describe('the project page, as the project lead edits it, in headless Chromium',
     expect(await input(ui, 'What are we doing?').inputValue()).toBe(story);
     expect(await byTestId(ui, `field-input-${id('Stakeholders')}`).textContent()).toContain('Pat Lead');
     expect(await byTestId(ui, `field-input-${id('Status')}`).textContent()).toContain('At risk');
+
+    // Saving again with nothing touched sends nothing and makes no event.
+    await byTestId(ui, 'save-button').click();
+    await expect.poll(() => byTestId(ui, 'save-result').textContent()).toBe('Nothing changed');
+    await sandbox.host.idle();
+    expect((await changeEvents(sandbox.host)).length).toBe(before + 1);
+  });
+
+  it('a refused save lists what is wrong by the Save button and moves focus to the first bad field; nothing is stored', async () => {
+    await clearDemo(sandbox);
+    const { frame, ui } = await open();
+    await input(ui, 'Code name').fill('x'.repeat(256));
+    await input(ui, 'Estimated time').fill('soon');
+    expect(await byTestId(ui, `field-counter-${id('Code name')}`).textContent()).toContain('1 character too many');
+    await byTestId(ui, 'save-button').click();
+
+    // Estimated time comes first on the page (Schedule), Code name later (Details).
+    await expect.poll(() => focused(frame), { timeout: 20_000 }).toMatchObject({ id: `field-${id('Estimated time')}-input` });
+    expect(await byTestId(ui, 'error-summary').innerText()).toContain('Could not save: 2 fields need attention');
+    expect(await byTestId(ui, `field-error-${id('Code name')}`).textContent()).toBe(
+      '1 character over the limit of 255: shorten the text to save it.',
+    );
+    expect(await byTestId(ui, `field-error-${id('Estimated time')}`).textContent()).toContain('"soon" is not a duration');
+    expect(await input(ui, 'Estimated time').getAttribute('aria-describedby')).toContain(`field-${id('Estimated time')}-error`);
+    await expectAccessible(frame, 'a refused save, with its summary');
+
+    // Each entry of the summary takes focus to its field; the text was not cut.
+    await byTestId(ui, `error-summary-${id('Code name')}`).click();
+    expect((await focused(frame)).id).toBe(`field-${id('Code name')}-input`);
+    expect((await input(ui, 'Code name').inputValue()).length).toBe(256);
+    expect((await callAs(sandbox.host, lead, 'values/get', { projectId: '10000' })).values).toEqual({});
+  });
+
+  it('a value the app refuses on saving (an option disabled meanwhile) is named under its field, and focus goes there', async () => {
+    await clearDemo(sandbox);
+    const { frame, ui } = await open();
+    await choose(ui, 'Status', 'do', 'Done');
+    const status = fieldNamed('Status');
+    const disabled = status.options!.map((option) => ({ ...option, disabled: option.name === 'Done' }));
+    expect(await callAs(sandbox.host, admin, 'fields/update', { id: status.id, options: disabled })).not.toHaveProperty('error');
+    try {
+      await byTestId(ui, 'save-button').click();
+      await expect.poll(() => focused(frame), { timeout: 20_000 }).toMatchObject({ id: `field-${status.id}-input` });
+      expect(await byTestId(ui, `field-error-${status.id}`).textContent()).toBe('Option "Done" is disabled');
+      expect(await byTestId(ui, 'error-summary').innerText()).toContain('Could not save: one field needs attention');
+      await expectAccessible(frame, 'refused by the app');
+      expect((await callAs(sandbox.host, lead, 'values/get', { projectId: '10000' })).values).toEqual({});
+    } finally {
+      await callAs(sandbox.host, admin, 'fields/update', { id: status.id, options: status.options });
+    }
+  });
+
+  it('Discard asks in a dialog: Escape keeps the changes and focus on Discard; confirming restores the values, focus on Save', async () => {
+    await clearDemo(sandbox);
+    const { frame, ui, page } = await open();
+    await input(ui, 'Code name').fill('Ledger');
+    await byTestId(ui, 'discard-button').click();
+    await byTestId(ui, 'discard-dialog').waitFor({ timeout: 20_000 });
+    await expectAccessible(frame, 'the discard dialog open');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => byTestId(ui, 'discard-dialog').count()).toBe(0);
+    await expect.poll(() => focused(frame)).toMatchObject({ testId: 'discard-button' });
+    expect(await input(ui, 'Code name').inputValue()).toBe('Ledger');
+
+    await page.keyboard.press('Enter');
+    await byTestId(ui, 'discard-confirm').click({ timeout: 20_000 });
+    await expect.poll(() => focused(frame)).toMatchObject({ testId: 'save-button' });
+    expect(await input(ui, 'Code name').inputValue()).toBe('');
+    expect(await byTestId(ui, 'save-result').textContent()).toBe('No unsaved changes');
+  });
+
+  it('leaving with unsaved changes asks first; once saved, the page lets go without asking', async () => {
+    await clearDemo(sandbox);
+    const { ui, page } = await open();
+    await input(ui, 'Code name').fill('Ledger');
+    const asked: string[] = [];
+    page.on('dialog', (dialog) => {
+      asked.push(dialog.type());
+      void dialog.dismiss();
+    });
+    await page.click('header a[href="/admin"]');
+    await expect.poll(() => asked).toEqual(['beforeunload']);
+    expect(new URL(page.url()).pathname).toBe('/project/DEMO');
+
+    await byTestId(ui, 'save-button').click();
+    await expect.poll(() => byTestId(ui, 'save-result').textContent(), { timeout: 20_000 }).toBe('Saved 1 field');
+    await page.click('header a[href="/admin"]');
+    await page.waitForURL('**/admin');
+    expect(asked).toEqual(['beforeunload']);
   });
 });

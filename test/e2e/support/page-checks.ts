@@ -4,11 +4,16 @@ import { PROJECT_ROOT } from '../../integration/support/fixture-host';
 
 const AXE = path.join(PROJECT_ROOT, 'node_modules/axe-core/axe.min.js');
 
-/** Everything the page and its frames report as an error: `console.error` calls and uncaught exceptions. */
+/**
+ * Everything the page and its frames report as an error: `console.error` calls, failed loads and uncaught
+ * exceptions. The one exception is the browser's own request for the sandbox chrome's favicon, which the chrome
+ * does not serve (no page asks for it).
+ */
 export function watchConsoleErrors(page: Page): () => string[] {
   const errors: string[] = [];
   page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(`${message.location().url}: ${message.text()}`);
+    const where = message.location().url;
+    if (message.type() === 'error' && new URL(where || 'about:blank').pathname !== '/favicon.ico') errors.push(`${where}: ${message.text()}`);
   });
   page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`));
   return () => [...errors];
@@ -64,13 +69,17 @@ export function focused(frame: Frame): Promise<{ id: string; testId: string | nu
 }
 
 /**
- * Presses Tab until the element with this id has focus, as a keyboard user would reach it; fails if it is not
- * reached within `limit` presses (so it is not reachable by keyboard).
+ * Presses Tab until the element with this id (or test id) has focus, as a keyboard user reaches it; fails when it is
+ * not reached within `limit` presses, that is, when it cannot be reached by keyboard.
  */
-export async function tabTo(page: Page, frame: Frame, id: string, limit = 80): Promise<void> {
+export async function tabTo(page: Page, frame: Frame, target: { id: string } | { testId: string }, limit = 80): Promise<void> {
+  const reached = async () => {
+    const now = await focused(frame);
+    return 'id' in target ? now.id === target.id : now.testId === target.testId;
+  };
   for (let presses = 0; presses < limit; presses++) {
-    if ((await focused(frame)).id === id) return;
+    if (await reached()) return;
     await page.keyboard.press('Tab');
   }
-  if ((await focused(frame)).id !== id) throw new Error(`#${id} was not reached with ${limit} presses of Tab`);
+  if (!(await reached())) throw new Error(`${JSON.stringify(target)} was not reached with ${limit} presses of Tab`);
 }
