@@ -46,6 +46,11 @@ describe('the project page, as the project lead edits it, in headless Chromium',
     await choose(ui, 'Phase', 'bu', 'Build');
     await choose(ui, 'Tags', 're', 'Red');
     await choose(ui, 'Tags', 'gr', 'Green');
+    // A tag's remove button takes it off and leaves focus in its select.
+    await ui.getByRole('button', { name: 'Remove Green' }).click();
+    expect((await focused(frame)).id).toBe(`field-${id('Tags')}-input`);
+    expect(await ui.getByRole('button', { name: 'Remove Green' }).count()).toBe(0);
+    await choose(ui, 'Tags', 'gr', 'Green');
     await input(ui, 'Start date').fill('2026-03-02');
     await page.keyboard.press('Enter');
     await input(ui, 'Estimated time').fill('2w 5d 3h');

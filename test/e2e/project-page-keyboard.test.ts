@@ -72,6 +72,7 @@ describe('the project page by keyboard alone, in headless Chromium', () => {
       await key('Enter');
     }
     await key('Backspace');
+    expect((await focused(frame)).id).toBe(inputIdOf('Stakeholders'));
     await expectAccessible(frame, 'filled by keyboard');
 
     await tabTo(page, frame, { id: inputIdOf('Code name') });

@@ -18,11 +18,11 @@ describe('groupFields', () => {
     ];
     expect(groupFields(catalogue).map((g) => [g.key, ids(g.fields)])).toEqual([
       ['progress', [3, 5]],
-      ['schedule', [4, 6]],
+      ['schedule', [4]],
       ['people', [2]],
-      ['details', [1, 7]],
+      ['details', [1, 6, 7]],
     ]);
-    expect(ids(pageOrder(catalogue))).toEqual([3, 5, 4, 6, 2, 1, 7]);
+    expect(ids(pageOrder(catalogue))).toEqual([3, 5, 4, 2, 1, 6, 7]);
   });
 
   it('leaves out empty sections and places every one of the 13 types somewhere', () => {

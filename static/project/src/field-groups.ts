@@ -13,9 +13,9 @@ export interface FieldGroup {
  */
 const SECTIONS: readonly { key: FieldGroup['key']; title: string; types: readonly FieldType[] }[] = [
   { key: 'progress', title: 'Status and priority', types: ['status', 'priority', 'list', 'multilist'] },
-  { key: 'schedule', title: 'Schedule', types: ['date', 'duration', 'number'] },
+  { key: 'schedule', title: 'Schedule', types: ['date', 'duration'] },
   { key: 'people', title: 'People and related projects', types: ['user', 'multiuser', 'project', 'multiproject'] },
-  { key: 'details', title: 'Details', types: ['text', 'textarea'] },
+  { key: 'details', title: 'Details', types: ['text', 'number', 'textarea'] },
 ];
 
 /** The fields in their sections; a section with no field is left out. */

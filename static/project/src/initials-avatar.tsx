@@ -28,8 +28,8 @@ export interface NamedAvatarProps {
 /**
  * An Atlaskit avatar drawn from initials, beside the name. Jira's avatar pictures would need the app to declare
  * their domains (`permissions.external.images`) and are not always served to an iframe without authentication
- * (Forge's known issue for Jira media), so the page draws its own and loads nothing from elsewhere. The avatar is
- * decorative: the name beside it is what is read out.
+ * (Forge's known issue for Jira media; docs/forge-platform.md, "Project page"), so the page draws its own and loads
+ * nothing from elsewhere. The avatar is decorative: the name beside it is what is read out.
  */
 export function NamedAvatar({ id, name, label, square = false, size = 'small', testId }: NamedAvatarProps) {
   const initials = initialsOf(name);

@@ -33,5 +33,6 @@ describe('lozengeAppearance', () => {
       'default',
     ]);
     expect(lozengeAppearance({ ...status, type: 'list' }, 1)).toBe('default');
+    expect(lozengeAppearance({ ...priority, options: options(['Only']) }, 1)).toBe('default');
   });
 });

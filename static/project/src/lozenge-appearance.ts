@@ -13,8 +13,8 @@ const STATUS_WORDS: readonly [RegExp, LozengeAppearance][] = [
 
 /**
  * The lozenge colour of an option. Options carry no colour of their own, so a status is coloured by what its name
- * says (anything else reads as in progress), a priority by its rank (the top third red, the middle yellow, the rest
- * grey), and a list option is plain grey.
+ * says (anything else reads as in progress), a priority by its rank from highest to lowest (the top third red,
+ * the middle yellow, the rest grey), and a list option is plain grey.
  */
 export function lozengeAppearance(field: FieldDefinition, optionId: number): LozengeAppearance {
   const options = field.options ?? [];
@@ -24,9 +24,10 @@ export function lozengeAppearance(field: FieldDefinition, optionId: number): Loz
   }
   if (field.type === 'priority') {
     const rank = options.findIndex((option) => option.id === optionId);
-    if (rank < 0) return 'default';
-    const share = rank / options.length;
-    return share < 1 / 3 ? 'removed' : share < 2 / 3 ? 'moved' : 'default';
+    if (rank < 0 || options.length < 2) return 'default';
+    // 0 for the highest, 1 for the lowest.
+    const position = rank / (options.length - 1);
+    return position < 1 / 3 ? 'removed' : position <= 2 / 3 ? 'moved' : 'default';
   }
   return 'default';
 }
