@@ -1,37 +1,18 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { addTestFields, callAs } from '../integration/support/app-host';
+import { describe, expect, it } from 'vitest';
+import { callAs } from '../integration/support/app-host';
 import { focused, tabTo } from './support/page-checks';
-import type { OpenedPage } from './support/project-page';
-import { byTestId, clearDemo, expectAccessible, fieldNamed, lead, member, openProjectPage, optionOf } from './support/project-page';
-import { startBrowserSandbox } from './support/sandbox';
-import type { BrowserSandbox } from './support/sandbox';
+import { byTestId, clearDemo, expectAccessible, fieldNamed, lead, member, optionOf } from './support/project-page';
+import { projectPageSuite } from './support/project-page-suite';
 
-let sandbox: BrowserSandbox;
-let opened: OpenedPage[] = [];
-
-beforeAll(async () => {
-  sandbox = await startBrowserSandbox();
-  await addTestFields(sandbox.host);
-});
-afterAll(async () => {
-  await sandbox?.close();
-});
-afterEach(async () => {
-  const errors = opened.flatMap((page) => page.consoleErrors());
-  for (const page of opened) await page.page.context().close();
-  opened = [];
-  expect(errors).toEqual([]);
-});
+const { sandbox: current, open } = projectPageSuite();
 
 const inputIdOf = (name: string) => `field-${fieldNamed(name).id}-input`;
 const HOUR = 3_600_000;
 
 describe('the project page by keyboard alone, in headless Chromium', () => {
   it('fills and saves the page without the mouse, a multi-user field included; focus stays where the user is', async () => {
-    await clearDemo(sandbox);
-    const openedPage = await openProjectPage(sandbox, lead);
-    opened.push(openedPage);
-    const { page, frame, ui } = openedPage;
+    await clearDemo(current());
+    const { page, frame, ui } = await open(lead);
     const key = (name: string) => page.keyboard.press(name);
     const type = (text: string) => page.keyboard.type(text);
     const waitForOption = (name: string) => ui.getByRole('option', { name, exact: true }).waitFor({ timeout: 20_000 });
@@ -83,7 +64,7 @@ describe('the project page by keyboard alone, in headless Chromium', () => {
     await expect.poll(() => byTestId(ui, 'save-result').textContent(), { timeout: 20_000 }).toBe('Saved 6 fields');
     expect((await focused(frame)).testId).toBe('save-button');
 
-    const values = (await callAs(sandbox.host, lead, 'values/get', { projectId: '10000' })).values;
+    const values = (await callAs(current().host, lead, 'values/get', { projectId: '10000' })).values;
     expect(values).toEqual({
       [fieldNamed('Status').id]: optionOf('Status', 'Off track'),
       [fieldNamed('Tags').id]: [optionOf('Tags', 'Green')],

@@ -1,33 +1,16 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { addTestFields, callAs } from '../integration/support/app-host';
-import type { OpenedPage } from './support/project-page';
-import { admin, byTestId, clearDemo, expectAccessible, fieldNamed, lead, member, openProjectPage } from './support/project-page';
-import { startBrowserSandbox } from './support/sandbox';
-import type { BrowserSandbox } from './support/sandbox';
+import { describe, expect, it } from 'vitest';
+import { callAs } from '../integration/support/app-host';
+import { admin, byTestId, clearDemo, expectAccessible, fieldNamed, lead, member } from './support/project-page';
+import { projectPageSuite } from './support/project-page-suite';
 
-let sandbox: BrowserSandbox;
-let opened: OpenedPage[] = [];
-
-beforeAll(async () => {
-  sandbox = await startBrowserSandbox();
-  await addTestFields(sandbox.host);
-});
-afterAll(async () => {
-  await sandbox?.close();
-});
-afterEach(async () => {
-  const errors = opened.flatMap((page) => page.consoleErrors());
-  for (const page of opened) await page.page.context().close();
-  opened = [];
-  expect(errors).toEqual([]);
-});
+const { sandbox: current, open } = projectPageSuite();
 
 const id = (name: string) => fieldNamed(name).id;
 const HOUR = 3_600_000;
 
 describe('the project page for a member without Administer Projects, in headless Chromium', () => {
   it('shows the values read-only, says why and who can change them, and offers no control to edit', async () => {
-    await clearDemo(sandbox);
+    await clearDemo(current());
     const values = {
       Status: 'At risk',
       'Start date': '2026-03-02',
@@ -35,10 +18,8 @@ describe('the project page for a member without Administer Projects, in headless
       Stakeholders: [admin, lead],
       'Related projects': ['10001'],
     };
-    expect(await callAs(sandbox.host, lead, 'values/update', { projectId: '10000', values })).not.toHaveProperty('error');
-    const page = await openProjectPage(sandbox, member);
-    opened.push(page);
-    const { ui, frame } = page;
+    expect(await callAs(current().host, lead, 'values/update', { projectId: '10000', values })).not.toHaveProperty('error');
+    const { ui, frame } = await open(member);
 
     expect(await byTestId(ui, 'read-only-reason').innerText()).toContain(
       'Only Jira administrators and people with the Administer Projects permission on Demo project can change its fields. Ask the project lead, Pat Lead, or a Jira administrator.',
@@ -58,7 +39,7 @@ describe('the project page for a member without Administer Projects, in headless
     await expectAccessible(frame, 'read-only');
 
     // The page only reflects what the resolver enforces.
-    expect(await callAs(sandbox.host, member, 'values/update', { projectId: '10000', values: { Status: 'Done' } })).toEqual({
+    expect(await callAs(current().host, member, 'values/update', { projectId: '10000', values: { Status: 'Done' } })).toEqual({
       error: { code: 'FORBIDDEN', message: "Only Jira administrators and this project's administrators can change its fields" },
     });
   });
