@@ -19,6 +19,10 @@ export const FIELD_TYPES = [
 export const fieldType = z.enum(FIELD_TYPES);
 export type FieldType = z.infer<typeof fieldType>;
 
+/** The longest single-line text (UTF-16 code units, as JavaScript counts a string's length) and multi-line text (UTF-8 bytes). */
+export const TEXT_MAX_CHARS = 255;
+export const TEXTAREA_MAX_BYTES = 32 * 1024;
+
 /** Types whose values are chosen from the field's own options. */
 export const OPTION_TYPES: readonly FieldType[] = ['priority', 'status', 'list', 'multilist'];
 /** Types that hold a list of values (empty = `[]`, never null). */

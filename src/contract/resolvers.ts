@@ -12,6 +12,17 @@ const webhookId = z.string().regex(/^[a-f0-9]{16}$/, { error: 'must be a webhook
 const projectRef = z.object({ projectId: projectIdOrKey });
 const userSummary = z.object({ accountId: z.string(), displayName: z.string() });
 const projectSummary = z.object({ id: z.string(), key: z.string(), name: z.string() });
+/** What a picker searches for: a few words of a name (Jira matches prefixes of names and email addresses). */
+const searchQuery = z.string().trim().min(1, { error: 'must not be empty' }).max(100, { error: 'must be at most 100 characters' });
+/** Jira's own attributes of the project, shown read-only on the project page (edited in Jira's project settings). */
+const jiraAttributes = z.object({
+  lead: userSummary.nullable(),
+  category: z.string().nullable(),
+  description: z.string(),
+  url: z.string(),
+});
+/** A lookup names at most one way to look: a search, some ids, or neither (everyone / every project the user sees). */
+const oneLookup = (payload: object): boolean => Object.keys(payload).length <= 1;
 /** An API key as listed (never its secret); also the record kept in KVS. */
 export const apiKeySummary = z.object({
   id: z.string(),
@@ -57,14 +68,34 @@ export const RESOLVERS = {
       canEdit: z.boolean(),
       fields: z.array(fieldDefinition),
       values: z.record(z.string(), rawValue.nullable()),
+      jira: jiraAttributes,
     }),
   },
   'values/update': {
     payload: projectRef.extend({ values: fieldValuesInput }),
     answer: z.object({ changed: z.array(z.number()), values: z.record(z.string(), rawValue.nullable()) }),
   },
-  'lookup/users': { payload: empty, answer: z.object({ users: z.array(userSummary) }) },
-  'lookup/projects': { payload: empty, answer: z.object({ projects: z.array(projectSummary) }) },
+  'lookup/users': {
+    payload: z
+      .object({ query: searchQuery.optional(), accountIds: z.array(z.string().min(1).max(128)).min(1).max(200).optional() })
+      .strict()
+      .refine(oneLookup, { error: 'give a query or accountIds, not both' }),
+    answer: z.object({ users: z.array(userSummary) }),
+  },
+  'lookup/projects': {
+    payload: z
+      .object({
+        query: searchQuery.optional(),
+        ids: z
+          .array(z.string().regex(/^\d{1,18}$/, { error: 'must be a project id' }))
+          .min(1)
+          .max(50)
+          .optional(),
+      })
+      .strict()
+      .refine(oneLookup, { error: 'give a query or ids, not both' }),
+    answer: z.object({ projects: z.array(projectSummary) }),
+  },
   'apikeys/list': { payload: empty, answer: z.object({ keys: z.array(apiKeySummary) }) },
   'apikeys/create': { payload: z.object({ name: z.string() }), answer: z.object({ key: apiKeySummary, secret: z.string() }) },
   'apikeys/revoke': { payload: z.object({ id: z.string() }), answer: z.object({ revoked: z.literal(true) }) },
@@ -96,6 +127,7 @@ export type ResolverPayload<K extends ResolverKey> = z.input<(typeof RESOLVERS)[
 export type ResolverAnswer<K extends ResolverKey> = z.infer<(typeof RESOLVERS)[K]['answer']>;
 export type AppStatus = ResolverAnswer<'app/status'>;
 export type ProjectSummary = ResolverAnswer<'project/summary'>;
+export type JiraAttributes = z.infer<typeof jiraAttributes>;
 
 /** Errors a resolver answers with instead of throwing, so the page can show them; `fields` names each refused value. */
 export const resolverFailure = z.object({

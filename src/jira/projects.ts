@@ -41,11 +41,16 @@ export const PROJECT_PAGE_SIZE = 50;
 
 /**
  * The one project search: GET /rest/api/3/project/search, one page of at most 50 (Jira Cloud REST v3), optionally
- * only the given ids. As the user it lists what they can see; as the app, every project.
+ * only the given ids, or those whose key or name contains `query`. As the user it lists what they can see; as the app, every project.
  */
-export async function searchProjects(as: Requester, page: { startAt?: number; ids?: string[] } = {}): Promise<ProjectPage> {
-  const params = new URLSearchParams({ startAt: String(page.startAt ?? 0), maxResults: String(PROJECT_PAGE_SIZE) });
+export async function searchProjects(
+  as: Requester,
+  page: { startAt?: number; ids?: string[]; query?: string; maxResults?: number } = {},
+): Promise<ProjectPage> {
+  const params = new URLSearchParams({ startAt: String(page.startAt ?? 0), maxResults: String(page.maxResults ?? PROJECT_PAGE_SIZE) });
   for (const id of page.ids ?? []) params.append('id', id);
+  // Jira matches the literal string against keys and names, case-insensitively.
+  if (page.query !== undefined) params.set('query', page.query);
   const response = await requester(as).requestJira(route`/rest/api/3/project/search?${params}`);
   if (!response.ok) throw new Error(`project/search answered ${response.status}`);
   return projectPage.parse(await response.json());

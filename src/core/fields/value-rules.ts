@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { FieldDefinition, RawValue } from '../../contract/fields';
-import { MULTI_TYPES } from '../../contract/fields';
+import { MULTI_TYPES, TEXT_MAX_CHARS, TEXTAREA_MAX_BYTES } from '../../contract/fields';
 import { isCalendarDate } from './calendar-date';
 
 /** Lookups the rules need, gathered beforehand (see `referencedIds`), so the rules stay pure. */
@@ -16,8 +16,8 @@ export interface References {
 
 export type ValueVerdict = { ok: true; value: RawValue | null } | { ok: false; code: string; message: string };
 
-export const TEXT_MAX_CHARS = 255;
-export const TEXTAREA_MAX_BYTES = 32 * 1024;
+// The limits live in the contract, so the project page counts against the same numbers.
+export { TEXT_MAX_CHARS, TEXTAREA_MAX_BYTES };
 
 const refuse = (code: string, message: string): ValueVerdict => ({ ok: false, code, message });
 const accept = (value: RawValue | null): ValueVerdict => ({ ok: true, value });

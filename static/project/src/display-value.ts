@@ -1,19 +1,19 @@
 import type { FieldDefinition, RawValue } from '../../../src/contract/fields';
 import { formatDuration } from './duration';
-import { choicesFor } from './field-choices';
-import type { Lookups } from './lookups';
 
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' });
+const dateFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' });
+const numberFormat = new Intl.NumberFormat('en', { maximumFractionDigits: 20 });
 
-/** A stored value as read-only text (option, user and project names; durations as "1w 2d"); null when empty. */
-export function displayValue(field: FieldDefinition, raw: RawValue | null | undefined, lookups: Lookups): string | null {
-  if (raw === null || raw === undefined || (Array.isArray(raw) && raw.length === 0)) return null;
+/** Whether a stored value is empty: null, missing, or an empty list. */
+export const isEmpty = (raw: RawValue | null | undefined): raw is null | undefined | [] =>
+  raw === null || raw === undefined || (Array.isArray(raw) && raw.length === 0);
+
+/** A text, number, date or duration as read-only text: dates as "1 Mar 2026", durations as typed ("1w 2d"). */
+export function plainValue(field: FieldDefinition, raw: RawValue): string {
   if (field.type === 'duration' && typeof raw === 'number') return formatDuration(raw);
+  if (field.type === 'number' && typeof raw === 'number') return numberFormat.format(raw);
   if (field.type === 'date' && typeof raw === 'string') return formatDate(raw);
-  const choices = choicesFor(field, lookups, raw);
-  if (choices.length === 0) return Array.isArray(raw) ? raw.join(', ') : String(raw);
-  const ids = (Array.isArray(raw) ? raw : [raw]).map(String);
-  return ids.map((id) => choices.find((choice) => choice.value === id)?.label ?? id).join(', ');
+  return Array.isArray(raw) ? raw.join(', ') : String(raw);
 }
 
 function formatDate(iso: string): string {

@@ -1,5 +1,6 @@
 import { MULTI_TYPES, type FieldDefinition, type RawValue } from '../../../src/contract/fields';
 import { formatDuration, parseDuration } from './duration';
+import { textProblem } from './text-limits';
 
 /** What an input holds while the user edits: text for single values, a list of option values for multi ones. */
 export type Draft = string | string[];
@@ -7,6 +8,8 @@ export type Draft = string | string[];
 export type DraftParse = { ok: true; raw: RawValue | null } | { ok: false; message: string };
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** A decimal number as people write it ("12", "-0.5", "1e6"); not "0x10" or "Infinity", which Number() would take. */
+const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i;
 
 export function isMulti(field: FieldDefinition): boolean {
   return MULTI_TYPES.includes(field.type);
@@ -28,13 +31,18 @@ export function fromDraft(field: FieldDefinition, draft: Draft): DraftParse {
   }
   const text = Array.isArray(draft) ? (draft[0] ?? '') : draft;
   // Text keeps what was typed, spaces and markup included; only a field left empty is cleared.
-  if (field.type === 'text' || field.type === 'textarea') return { ok: true, raw: text === '' ? null : text };
+  if (field.type === 'text' || field.type === 'textarea') {
+    const problem = textProblem(field, text);
+    return problem ? { ok: false, message: problem } : { ok: true, raw: text === '' ? null : text };
+  }
   const trimmed = text.trim();
   if (trimmed === '') return { ok: true, raw: null };
   switch (field.type) {
     case 'number': {
       const value = Number(trimmed);
-      return Number.isFinite(value) ? { ok: true, raw: value } : { ok: false, message: `"${trimmed}" is not a number.` };
+      return DECIMAL.test(trimmed) && Number.isFinite(value)
+        ? { ok: true, raw: value }
+        : { ok: false, message: `"${trimmed}" is not a number. Write it with digits and a point, e.g. 1250 or 3.5.` };
     }
     case 'duration': {
       const parsed = parseDuration(trimmed);
