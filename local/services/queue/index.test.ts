@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { loadManifest } from '../../runtime/manifest';
 import { createQueue } from './index';
 import type { QueueOptions } from './index';
+import type { SchedulerOptions } from './scheduler';
 import { closeAll, openQueueDb, padded, push } from './test-harness';
 
 beforeEach(() => vi.useFakeTimers({ now: 0 }));
@@ -32,7 +33,7 @@ modules:
   return loadManifest(dir);
 }
 
-function start(options: Partial<QueueOptions> = {}, runConsumer = () => new Promise<unknown>(() => undefined)) {
+function start(options: Partial<QueueOptions> = {}, runConsumer: SchedulerOptions['runConsumer'] = () => new Promise(() => undefined)) {
   const { db } = openQueueDb();
   return createQueue(db, manifest(), { errorBackoffMs: () => 1000, log: () => undefined, ...options }, runConsumer);
 }

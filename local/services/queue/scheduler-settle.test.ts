@@ -94,7 +94,7 @@ describe('a run that failed', () => {
 });
 
 describe('events throttled by a full concurrency key', () => {
-  it('do not keep a runnable event behind them waiting: each look reads past those put back', async () => {
+  it('do not keep a runnable event behind them waiting: each look reads past those put back', () => {
     const ran: unknown[] = [];
     // The key already has its one run going (a run of an earlier pass); a look reads maxInFlight × 4 = 8 events.
     store.insertAll([makeEvent({ body: { n: 0 }, concurrency: { key: 'k', limit: 1 }, expiresAt: 900_000 })]);

@@ -89,7 +89,7 @@ describe('QueueStore', () => {
     store.insertAll([makeEvent(), makeEvent({ body: { n: 2 } })]);
     store.claim(idOf(1));
     store.reschedule(idOf(1), { runAt: 40, retryCount: 1, retryReason: 'FUNCTION_RETRY_REQUEST', retryData: { page: 2 }, lastError: 'boom' });
-    store.reschedule(idOf(2), { runAt: 50, retryCount: 3, retryReason: 'R' });
+    store.reschedule(idOf(2), { runAt: 50, retryCount: 3, retryReason: 'R', retryData: undefined });
     expect(store.list().map((e) => [e.status, e.runAt, e.retryCount, e.retryReason, e.retryData, e.lastError])).toEqual([
       ['pending', 40, 1, 'FUNCTION_RETRY_REQUEST', { page: 2 }, 'boom'],
       ['pending', 50, 3, 'R', undefined, undefined],
