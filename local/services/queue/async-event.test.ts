@@ -24,7 +24,7 @@ const makeQueued = (overrides: Partial<QueuedEvent> = {}): QueuedEvent => ({
 
 describe('the AsyncEvent a consumer receives', () => {
   it('names its queue, job and event and carries the body, nothing else on a first run', () => {
-    expect(asyncEventOf(makeQueued(), 0)).toEqual({ queueName: 'work', jobId: 'job-1', eventId: 'event-1', body: { n: 1 } });
+    expect(asyncEventOf(makeQueued(), 0)).toStrictEqual({ queueName: 'work', jobId: 'job-1', eventId: 'event-1', body: { n: 1 } });
   });
 
   it('carries the delay and the concurrency it was pushed with, a delay of 0 included', () => {

@@ -49,10 +49,17 @@ describe('starting the scheduler', () => {
     const lines: string[] = [];
     store.insertAll([makeEvent()]);
     new Scheduler({ store, runConsumer: () => Promise.resolve(undefined), log: (line) => lines.push(line) }).start();
-    const unlogged = new Scheduler({ store: new QueueStore(openQueueDb().db), runConsumer: () => Promise.resolve(undefined) });
+    const other = new QueueStore(openQueueDb().db);
+    other.insertAll([makeEvent()]);
+    other.claim(other.list()[0]!.id);
+    const unlogged = new Scheduler({ store: other, runConsumer: () => Promise.resolve(undefined) });
     expect(() => unlogged.start()).not.toThrow();
     await vi.advanceTimersByTimeAsync(10);
-    expect({ lines, statuses: statuses() }).toEqual({ lines: [], statuses: [[1, 'succeeded']] });
+    expect({ lines, statuses: statuses(), other: other.list().map((e) => e.status) }).toEqual({
+      lines: [],
+      statuses: [[1, 'succeeded']],
+      other: ['succeeded'],
+    });
   });
 });
 
@@ -89,6 +96,15 @@ describe('the scheduler’s timer', () => {
 });
 
 describe('stopping the scheduler', () => {
+  it('drops the timer kept for an event not yet due', async () => {
+    const scheduler = new Scheduler({ store, runConsumer: () => Promise.resolve(undefined) });
+    store.insertAll([makeEvent({ runAt: 5000, expiresAt: 10_000 })]);
+    scheduler.wake();
+    const armed = vi.getTimerCount();
+    await scheduler.stop();
+    expect([armed, vi.getTimerCount()]).toEqual([1, 0]);
+  });
+
   it('waits for the runs going, then starts nothing more and keeps no timer', async () => {
     const runs = heldRuns();
     const scheduler = new Scheduler({ store, runConsumer: runs.runConsumer });

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../data/db';
 import { QueueStore } from './store';
+import type { QueuedEvent } from './store';
 import { closeAll, makeEvent, openQueueDb } from './test-harness';
 
 let db: Db;
@@ -36,6 +37,12 @@ describe('QueueStore', () => {
         lastError: undefined,
       },
     ]);
+  });
+
+  it('reads an event pushed with no delay, concurrency or chain back without them', () => {
+    store.insertAll([makeEvent()]);
+    const [{ delayInSeconds, concurrency, chainId, retryData, lastError }] = store.list() as [QueuedEvent];
+    expect([delayInSeconds, concurrency, chainId, retryData, lastError]).toStrictEqual([undefined, undefined, undefined, undefined, undefined]);
   });
 
   it('gives the due pending events, earliest first then in push order, up to a limit', () => {
