@@ -4,7 +4,15 @@ export default {
   testRunner: 'vitest',
   vitest: { configFile: 'vitest.mutate.config.mts' },
   plugins: ['@stryker-mutator/vitest-runner'],
-  mutate: ['src/core/**/*.ts', 'local/services/kvs/*.ts', 'local/services/queue/*.ts', '!**/*.test.ts', '!local/services/kvs/test-harness.ts'],
+  mutate: [
+    'src/core/**/*.ts',
+    'local/services/kvs/*.ts',
+    'local/services/queue/*.ts',
+    '!**/*.test.ts',
+    // The tests' own fixtures, not rules.
+    '!local/services/kvs/test-harness.ts',
+    '!local/services/queue/test-harness.ts',
+  ],
   coverageAnalysis: 'perTest',
   reporters: ['clear-text', 'progress', 'html', 'json'],
   htmlReporter: { fileName: 'reports/mutation/index.html' },

@@ -29,6 +29,8 @@ describe('evaluating conditions against an item', () => {
     ['BETWEEN', 'score', [2.5, 2.5], true],
     ['BEGINS_WITH', 'name', ['Da'], true],
     ['BEGINS_WITH', 'name', ['av'], false],
+    ['BEGINS_WITH', 'name', ['Ab'], false],
+    ['BEGINS_WITH', 'name', [''], true],
     ['CONTAINS', 'name', ['avi'], true],
     ['CONTAINS', 'name', ['x'], false],
     ['NOT_CONTAINS', 'name', ['x'], true],
@@ -54,6 +56,11 @@ describe('evaluating conditions against an item', () => {
     expect(holds('LESS_THAN', 'name', [1])).toBe(false);
     expect(holds('EQUAL_TO', 'age', ['30'])).toBe(false);
     expect(holds('CONTAINS', 'age', ['3'])).toBe(false);
+    expect(holds('BEGINS_WITH', 'age', ['3'])).toBe(false);
+    // Not even where JavaScript would turn the number into text.
+    expect(holds('BEGINS_WITH', 'name', [1], { name: '1x' })).toBe(false);
+    expect(holds('CONTAINS', 'name', [1], { name: 'a1' })).toBe(false);
+    expect(holds('NOT_CONTAINS', 'name', [1], { name: 'a1' })).toBe(true);
   });
 
   it('needs every and-condition, and any or-condition', () => {
@@ -79,6 +86,13 @@ describe('the order of values', () => {
     // U+FF5E sorts after U+1F600 in UTF-16 code units (a surrogate pair), before it in UTF-8 bytes.
     expect(compareValues('\u{ff5e}', '\u{1f600}')).toBe(-1);
     expect(compareValues('Z', 'a')).toBe(-1);
-    expect(compareValues(1, '1')).toBeUndefined();
+    expect([
+      compareValues(1, '1'),
+      compareValues('1', 1),
+      compareValues(true, 1),
+      compareValues(1, true),
+      compareValues('a', true),
+      compareValues(false, 'a'),
+    ]).toEqual(Array<undefined>(6).fill(undefined));
   });
 });

@@ -81,6 +81,29 @@ describe('reading app.storage.entities', () => {
     expect(refusal([employee({ indexes: [{ name: 'by-x', partition: ['nope'], range: ['age'] }] })])).toContain('indexes[0].partition[0]: "nope"');
   });
 
+  it('names the field and zod’s reason for a declaration of the wrong shape, as an EntityDeclarationError', () => {
+    const error = (() => {
+      try {
+        readEntityDeclarations([employee({ attributes: { age: { type: 'number' } } })]);
+        return undefined;
+      } catch (thrown) {
+        return thrown as Error;
+      }
+    })();
+    expect({ name: error?.name, message: error?.message }).toEqual({
+      name: 'EntityDeclarationError',
+      message: 'manifest.yml app.storage.entities[0].attributes.age.type: Invalid option: expected one of "string"|"integer"|"float"|"boolean"|"any"',
+    });
+  });
+
+  it('takes index names of 50 characters and refuses 51', () => {
+    const named = (name: string) => refusal([employee({ indexes: [{ name, range: ['age'] }] })]);
+    expect([named('i'.repeat(50)), named('i'.repeat(51))]).toEqual([
+      undefined,
+      `manifest.yml app.storage.entities[0].indexes[0]: index name "${'i'.repeat(51)}" must be at most 50 characters`,
+    ]);
+  });
+
   it('refuses reserved, duplicate and malformed index names', () => {
     expect(refusal([employee({ indexes: [{ name: 'by-key', range: ['age'] }] })])).toContain('is reserved');
     expect(refusal([employee({ indexes: ['surname', 'surname'] })])).toContain('index "surname" is declared twice');

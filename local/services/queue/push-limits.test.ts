@@ -51,6 +51,45 @@ describe('push size', () => {
   });
 });
 
+describe('the names in a push', () => {
+  const issuesOf = (request: unknown) => {
+    const parsed = pushRequest.safeParse(request);
+    return parsed.success ? 'accepted' : parsed.error.issues.map((i) => i.path.join('.'));
+  };
+
+  it('takes a queue name of letters, digits, - and _ only, from its first character to its last', () => {
+    const named = (queueName: string) => issuesOf({ ...request({}), queueName });
+    expect(['work', 'Work-2_b', '-'].map(named)).toEqual(['accepted', 'accepted', 'accepted']);
+    expect(['', 'my queue', '!work', 'work!', 'wörk'].map(named)).toEqual([
+      ['queueName'],
+      ['queueName'],
+      ['queueName'],
+      ['queueName'],
+      ['queueName'],
+    ]);
+  });
+
+  it('takes a concurrency key of one character or more and a whole limit of 1 or more', () => {
+    const limited = (concurrency: unknown) => issuesOf(request({ concurrency }));
+    expect(
+      [
+        { key: 'k', limit: 1 },
+        { key: 'tenant-42', limit: 10 },
+      ].map(limited),
+    ).toEqual(['accepted', 'accepted']);
+    expect([{ key: '', limit: 1 }, { key: 'k', limit: 0 }, { key: 'k', limit: 1.5 }, { key: 'k' }].map(limited)).toEqual([
+      ['payload.0.concurrency.key'],
+      ['payload.0.concurrency.limit'],
+      ['payload.0.concurrency.limit'],
+      ['payload.0.concurrency.limit'],
+    ]);
+  });
+
+  it('needs a job id', () => {
+    expect([issuesOf({ ...request({}), jobId: '' }), issuesOf({ queueName: 'work', payload: [{ body: {} }] })]).toEqual([['jobId'], ['jobId']]);
+  });
+});
+
 describe('EventsPerMinute', () => {
   it('admits 500 events in a minute and not the 501st, then admits again once the minute has passed', () => {
     const limit = new EventsPerMinute(500);

@@ -1,43 +1,7 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDb } from '../../data/db';
-import type { Db } from '../../data/db';
-import { PushChains } from './push-chains';
-import { createQueueRoutes } from './routes';
-import type { QueueRoutesOptions } from './routes';
-import { Scheduler } from './scheduler';
-import { QueueStore } from './store';
+import { closeAll, makeRoutes, padded, push, statusOf } from './test-harness';
 
-const dbs: Db[] = [];
-afterEach(() => dbs.splice(0).forEach((db) => db.close()));
-
-/** The routes over a real store; the scheduler is stopped so pushed events stay pending for the assertions. */
-async function makeRoutes(overrides: Partial<QueueRoutesOptions> = {}, dir = fs.mkdtempSync(path.join(os.tmpdir(), 'routes-test-'))) {
-  const db = openDb(dir);
-  dbs.push(db);
-  const store = new QueueStore(db);
-  const scheduler = new Scheduler({ store, runConsumer: () => Promise.resolve(undefined) });
-  await scheduler.stop();
-  const clock = { now: 1_000_000 };
-  const routes = createQueueRoutes({
-    store,
-    chains: new PushChains(db),
-    scheduler,
-    hasConsumer: () => true,
-    hasLongRunningConsumer: (queue) => queue === 'long',
-    retentionMs: 86_400_000,
-    eventsPerMinute: false,
-    now: () => clock.now,
-    ...overrides,
-  });
-  return { routes, store, db, dir, clock };
-}
-
-const push = (events: unknown[], queueName = 'work') => ({ queueName, jobId: `job-${Math.random()}`, payload: events });
-const padded = (bytes: number) => ({ body: { pad: 'x'.repeat(bytes - JSON.stringify({ body: { pad: '' } }).length) } });
-const statusOf = async (answer: { response: Response }) => ({ status: answer.response.status, body: await answer.response.text() });
+afterEach(closeAll);
 
 describe('the cyclic invocation limit', () => {
   it('accepts the 1000th push of a chain and answers 405 to the 1001st; another chain is not affected', async () => {
@@ -55,7 +19,6 @@ describe('the cyclic invocation limit', () => {
     for (let i = 0; i < 999; i++) first.routes.publish(push([{ body: {} }]), 'chain');
     expect(first.routes.publish(push([padded(204_801)]), 'chain').response.status).toBe(413);
     first.db.close();
-    dbs.splice(0);
     const second = await makeRoutes({}, first.dir);
     expect([
       second.routes.publish(push([{ body: {} }]), 'chain').response.status,
