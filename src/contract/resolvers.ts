@@ -50,6 +50,10 @@ export const RESOLVERS = {
     }),
     answer: z.object({ field: fieldDefinition }),
   },
+  /** Archives (or, with `archived: false`, restores) a field: see docs/fields.md, "Archiving and deleting". */
+  'fields/archive': { payload: z.object({ id: z.number(), archived: z.boolean() }), answer: z.object({ field: fieldDefinition }) },
+  /** Removes a field from the catalogue for good; refused while a webhook's filter names it. */
+  'fields/delete': { payload: z.object({ id: z.number() }), answer: z.object({ deleted: z.literal(true) }) },
   'values/get': {
     payload: projectRef,
     answer: z.object({
