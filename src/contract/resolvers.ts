@@ -31,7 +31,8 @@ export const RESOLVERS = {
     payload: projectRef,
     answer: z.object({ project: projectSummary, canEdit: z.boolean() }),
   },
-  'fields/list': { payload: empty, answer: z.object({ fields: z.array(fieldDefinition) }) },
+  /** The catalogue, and Jira's own project attributes, which receivers also get as fields (ids 1–6, read only). */
+  'fields/list': { payload: empty, answer: z.object({ fields: z.array(fieldDefinition), systemFields: z.array(fieldDefinition) }) },
   'fields/create': {
     payload: z.object({
       name: z.string(),

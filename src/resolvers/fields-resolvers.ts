@@ -2,6 +2,7 @@ import type Resolver from '@forge/resolver';
 import type { CatalogueRecord } from '../core/fields/catalogue';
 import { catalogueTooLarge } from '../core/fields/catalogue';
 import { addField, archiveField, changeField, deleteField } from '../core/fields/catalogue-rules';
+import { JIRA_ATTRIBUTES } from '../core/fields/jira-attributes';
 import type { CatalogueVerdict } from '../core/fields/catalogue-rules';
 import { AppError, invalidFields } from '../errors';
 import { readCatalogue, readCatalogueForChange, writeCatalogue } from '../storage/catalogue-store';
@@ -29,7 +30,7 @@ function change(apply: (record: CatalogueRecord) => CatalogueVerdict) {
 export function defineFieldsResolvers(resolver: Resolver): void {
   define(resolver, 'fields/list', async () => {
     await requireJiraAdmin();
-    return { fields: (await readCatalogue()).fields };
+    return { fields: (await readCatalogue()).fields, systemFields: Object.values(JIRA_ATTRIBUTES) };
   });
 
   define(resolver, 'fields/create', async (payload) => {

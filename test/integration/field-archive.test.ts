@@ -36,13 +36,19 @@ async function fieldWithValue(name: string): Promise<number> {
   return field.id;
 }
 
-const demoValues = async () => (await callAs(host, pat, 'values/get', { projectId: '10000' })) as { fields: { id: number }[]; values: Record<string, unknown> };
+const demoValues = async () =>
+  (await callAs(host, pat, 'values/get', { projectId: '10000' })) as { fields: { id: number }[]; values: Record<string, unknown> };
 const restFieldIds = async () => ((await rest('GET')).body.fields as { id: number }[]).map((f) => f.id);
 
 describe('archiving a field', () => {
   it('hides it and its value from the project page and the REST API, refuses new values, and restoring brings the value back', async () => {
     const id = await fieldWithValue('Archived code name');
-    expect((await callAs(host, admin, 'fields/archive', { id, archived: true })).field).toEqual({ id, name: 'Archived code name', type: 'text', archived: true });
+    expect((await callAs(host, admin, 'fields/archive', { id, archived: true })).field).toEqual({
+      id,
+      name: 'Archived code name',
+      type: 'text',
+      archived: true,
+    });
 
     const hidden = await demoValues();
     expect([hidden.fields.some((f) => f.id === id), String(id) in hidden.values]).toEqual([false, false]);
@@ -71,7 +77,11 @@ describe('deleting a field', () => {
       filters: { fields: [id] },
     })) as { webhook: { id: string } };
     expect(await callAs(host, admin, 'fields/delete', { id })).toMatchObject({
-      error: { code: 'INVALID_INPUT', fields: [{ field: 'id', code: 'FIELD_IN_USE' }], message: expect.stringContaining('"Uses the field"') as unknown },
+      error: {
+        code: 'INVALID_INPUT',
+        fields: [{ field: 'id', code: 'FIELD_IN_USE' }],
+        message: expect.stringContaining('"Uses the field"') as unknown,
+      },
     });
 
     await callAs(host, admin, 'webhooks/delete', { id: created.webhook.id });
@@ -87,7 +97,9 @@ describe('deleting a field', () => {
 
   it('refuses Jira’s own attributes and unknown ids', async () => {
     expect(await callAs(host, admin, 'fields/delete', { id: 1 })).toMatchObject({ error: { fields: [{ code: 'READ_ONLY_FIELD' }] } });
-    expect(await callAs(host, admin, 'fields/archive', { id: 987_654, archived: true })).toMatchObject({ error: { fields: [{ code: 'UNKNOWN_FIELD' }] } });
+    expect(await callAs(host, admin, 'fields/archive', { id: 987_654, archived: true })).toMatchObject({
+      error: { fields: [{ code: 'UNKNOWN_FIELD' }] },
+    });
   });
 
   it('archiving and deleting are for Jira admins only', async () => {

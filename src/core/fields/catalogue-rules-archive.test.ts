@@ -27,7 +27,9 @@ describe('archiveField', () => {
 
   it('refuses an unknown id, and Jira’s own attributes, naming why', () => {
     expect(archiveField(record(), 4242, true)).toEqual(refusal('UNKNOWN_FIELD', 'id: there is no field 4242'));
-    expect(archiveField(record(), 3, true)).toEqual(refusal('READ_ONLY_FIELD', "id: 3 is one of Jira's own project attributes, which Projectrak only reads"));
+    expect(archiveField(record(), 3, true)).toEqual(
+      refusal('READ_ONLY_FIELD', "id: 3 is one of Jira's own project attributes, which Projectrak only reads"),
+    );
   });
 });
 
@@ -54,6 +56,8 @@ describe('deleteField', () => {
 
   it('refuses an unknown id, and Jira’s own attributes', () => {
     expect(deleteField(record(), 4242, [])).toEqual(refusal('UNKNOWN_FIELD', 'id: there is no field 4242'));
-    expect(deleteField(record(), 1, [])).toEqual(refusal('READ_ONLY_FIELD', "id: 1 is one of Jira's own project attributes, which Projectrak only reads"));
+    expect(deleteField(record(), 1, [])).toEqual(
+      refusal('READ_ONLY_FIELD', "id: 1 is one of Jira's own project attributes, which Projectrak only reads"),
+    );
   });
 });

@@ -40,7 +40,11 @@ export function validateUpdate(catalogue: readonly FieldDefinition[], input: Rec
     }
     if (field.archived) {
       // docs/fields.md, "Archiving and deleting": an archived field keeps its values and takes no new ones.
-      errors.push({ field: ref, code: 'ARCHIVED_FIELD', message: `${field.name}: is archived; a Jira admin can restore it on Projectrak's admin page` });
+      errors.push({
+        field: ref,
+        code: 'ARCHIVED_FIELD',
+        message: `${field.name}: is archived; a Jira admin can restore it on Projectrak's admin page`,
+      });
       continue;
     }
     if (values.has(field.id)) {
