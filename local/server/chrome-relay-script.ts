@@ -39,7 +39,7 @@ export const CHROME_RELAY_SCRIPT = `<script>
   }
   function target(location) {
     var pathname = String((location && location.pathname) || '/');
-    if (pathname.charAt(0) !== '/') return undefined;
+    if (pathname.charAt(0) !== '/' || pathname.charAt(1) === '/') return undefined;
     var url = new URL((BASE === '/' ? '' : BASE) + (pathname === '/' ? '' : pathname) + String(location.search || '') + String(location.hash || ''), window.location.origin);
     var inside = url.origin === window.location.origin && (url.pathname === BASE || url.pathname.indexOf(BASE + '/') === 0);
     return inside ? url.pathname + url.search + url.hash : undefined;

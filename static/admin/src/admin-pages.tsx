@@ -14,21 +14,24 @@ import { WebhooksPage } from './webhooks-page';
  */
 export function AdminPages() {
   const history = useAppHistory();
-  // Set when the admin moves inside the page, read by the next page shown (so its title takes focus).
-  const movedInside = useRef(false);
-  const go = history?.push;
+  // Where the admin last moved inside the page: the page shown there takes focus (once), and only that page.
+  const movedTo = useRef<string | null>(null);
+  const push = history?.push;
   const pathname = history?.pathname;
-  const navigation = useMemo<Navigation>(() => {
-    const focusTitle = movedInside.current;
-    movedInside.current = false;
-    return {
-      focusTitle,
+  const navigation = useMemo<Navigation>(
+    () => ({
       go: (to: string) => {
-        movedInside.current = true;
-        go?.(to);
+        movedTo.current = to;
+        push?.(to);
       },
-    };
-  }, [go, pathname]);
+      takeFocus: () => {
+        const mine = movedTo.current !== null && movedTo.current === pathname;
+        if (mine) movedTo.current = null;
+        return mine;
+      },
+    }),
+    [push, pathname],
+  );
 
   if (!history) return <Loading label="Loading Projectrak…" />;
   const route = routeOf(history.pathname);

@@ -1,12 +1,15 @@
 import { createContext, useContext } from 'react';
 
 export interface Navigation {
-  /** Goes to a location inside the admin page (`/webhooks/<id>`), moving focus to the new page's title. */
+  /** Goes to a location inside the admin page (`/webhooks/<id>`); the page shown there takes focus. */
   go: (pathname: string) => void;
-  /** Whether the page on screen was reached by the admin's own action inside the page (so its title takes focus). */
-  focusTitle: boolean;
+  /**
+   * Called once by a page when it is shown (in an effect): whether the admin's own action inside the page led here,
+   * so its title should take focus. Answers true once per such move.
+   */
+  takeFocus: () => boolean;
 }
 
-export const NavigationContext = createContext<Navigation>({ go: () => undefined, focusTitle: false });
+export const NavigationContext = createContext<Navigation>({ go: () => undefined, takeFocus: () => false });
 
 export const useNavigation = (): Navigation => useContext(NavigationContext);

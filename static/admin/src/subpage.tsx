@@ -19,11 +19,10 @@ export interface SubpageProps {
  */
 export function Subpage({ title, actions, description, breadcrumbs, testId, children }: SubpageProps) {
   const heading = useRef<HTMLElement | null>(null);
-  const { focusTitle } = useNavigation();
+  const { takeFocus } = useNavigation();
   useEffect(() => {
-    if (focusTitle) heading.current?.focus();
-    // Only when the page is first shown.
-  }, []);
+    if (takeFocus()) heading.current?.focus();
+  }, [takeFocus]);
   return (
     <Box as="main" padding="space.300" testId={testId}>
       <Stack space="space.300">
