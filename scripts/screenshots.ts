@@ -91,8 +91,16 @@ async function main(): Promise<void> {
       },
       1300,
     );
-    await shoot(browser, `${server.url}/admin/fields`, 'admin-fields.png', (page) => frame(page).locator('[data-testid="fields-table--table"]').waitFor({ timeout: 30_000 }), 1100);
-    await shoot(browser, `${server.url}/admin/get-started`, 'admin-get-started.png', (page) => frame(page).locator('[data-testid="app-status"]').waitFor({ timeout: 30_000 }));
+    await shoot(
+      browser,
+      `${server.url}/admin/fields`,
+      'admin-fields.png',
+      (page) => frame(page).locator('[data-testid="fields-table--table"]').waitFor({ timeout: 30_000 }),
+      1100,
+    );
+    await shoot(browser, `${server.url}/admin/get-started`, 'admin-get-started.png', (page) =>
+      frame(page).locator('[data-testid="app-status"]').waitFor({ timeout: 30_000 }),
+    );
   } finally {
     await browser.close();
     await server.close();

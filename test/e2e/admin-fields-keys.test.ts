@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_USERS } from '../../local/services/jira';
 import type { AppPage } from './support/admin-page';
-import { expectAccessible, invokeFromPage, openPage } from './support/admin-page';
+import { expectAccessible, expectFocusOn, invokeFromPage, openPage } from './support/admin-page';
 import { startBrowserSandbox } from './support/sandbox';
 import type { BrowserSandbox } from './support/sandbox';
 
@@ -79,6 +79,7 @@ describe('the Fields subpage', () => {
     await expectAccessible(app, 'options dialog');
     await app.byTestId('options-form-save').click();
     await expect.poll(() => app.byTestId(`field-row-${id}`).textContent(), { timeout: 20_000 }).toContain('High (disabled)');
+    await expectFocusOn(app, `field-options-${id}`);
     expect((await optionsOf(id))?.options).toEqual([
       { id: expect.any(Number) as unknown, name: 'Low', disabled: false },
       { id: expect.any(Number) as unknown, name: 'High', disabled: true },
@@ -116,9 +117,11 @@ describe('the Fields subpage', () => {
 
     await app.byTestId(`field-archive-${id}`).click();
     expect(await app.byTestId('field-archive-dialog').textContent()).toContain('Every project keeps its value');
+    await expectAccessible(app, 'archive field confirmation');
     await app.byTestId('field-archive-dialog-confirm').click();
     await expect.poll(() => app.byTestId(`field-row-${id}`).textContent(), { timeout: 20_000 }).toContain('Archived');
     expect(await demoFieldIds()).not.toContain(id);
+    await expectAccessible(app, 'an archived field in the catalogue');
 
     await app.byTestId(`field-restore-${id}`).click();
     await expect.poll(() => app.byTestId(`field-row-${id}`).textContent(), { timeout: 20_000 }).toContain('Active');
@@ -130,6 +133,7 @@ describe('the Fields subpage', () => {
     await app.byTestId('field-delete-dialog-confirm').click();
     await expect.poll(() => app.byTestId(`field-row-${id}`).count(), { timeout: 20_000 }).toBe(0);
     expect(await optionsOf(id)).toBeUndefined();
+    await expectFocusOn(app, 'field-create');
   });
 });
 
@@ -144,7 +148,9 @@ describe('the API keys subpage', () => {
     await app.byTestId('apikey-generate').click();
     const secret = await app.byTestId('apikey-secret-value').inputValue({ timeout: 20_000 });
     expect(secret).toMatch(/^prk_[a-f0-9]{16}_/);
+    await expectAccessible(app, 'a new key shown once');
     await app.byTestId('apikey-secret-done').click();
+    await expectFocusOn(app, 'apikey-create');
     const row = app.frame.locator('[data-testid^="apikey-row-"]', { hasText: name });
     await expect.poll(() => row.count(), { timeout: 20_000 }).toBe(1);
 
@@ -154,6 +160,8 @@ describe('the API keys subpage', () => {
     await expect
       .poll(() => app.byTestId('apikey-name-error').textContent(), { timeout: 20_000 })
       .toBe(`A key named "${name}" already exists; choose another name.`);
+    expect(await app.byTestId('apikey-form-failure').count()).toBe(0);
+    await expectAccessible(app, 'a key name refused');
     await app.byTestId('apikey-form-cancel').click();
 
     await app.page.reload();
@@ -164,6 +172,7 @@ describe('the API keys subpage', () => {
     await expectAccessible(app, 'revoke confirmation');
     await app.byTestId('apikey-revoke-dialog-confirm').click();
     await expect.poll(() => row.count(), { timeout: 20_000 }).toBe(0);
+    await expectFocusOn(app, 'apikey-create');
   });
 
   it('finds the account id a user field takes', async () => {

@@ -42,6 +42,8 @@ describe('the admin page in Jira’s admin space: subpages in the sidebar, route
     ] as const) {
       const app = await open(path);
       expect({ path, heading: await title(app), sidebar: await currentInSidebar(app) }).toEqual({ path, heading, sidebar: [item] });
+      await app.frame.locator('[data-testid="loading"]').waitFor({ state: 'detached', timeout: 20_000 });
+      await expectAccessible(app, `${path}, loaded`);
     }
     const lost = await open('/admin/settings');
     await lost.byTestId('not-found').waitFor({ timeout: 20_000 });
@@ -60,6 +62,7 @@ describe('the admin page in Jira’s admin space: subpages in the sidebar, route
     await app.page.goBack();
     await expect.poll(() => title(app)).toBe('Fields');
     expect([app.page.url(), await currentInSidebar(app)]).toEqual([`${sandbox.server.url}/admin/fields`, ['Fields']]);
+    await expectAccessible(app, 'Fields, reached by Back');
     await app.page.goForward();
     await expect.poll(() => title(app)).toBe('API keys');
     expect(app.page.url()).toBe(`${sandbox.server.url}/admin/api-keys`);
@@ -90,6 +93,8 @@ describe('the admin page in Jira’s admin space: subpages in the sidebar, route
     await app.byTestId('webhook-create').focus({ timeout: 20_000 });
     await app.page.keyboard.press('Enter');
     await app.byTestId('webhook-name').waitFor({ timeout: 20_000 });
+    await app.frame.locator('[data-testid="loading"]').waitFor({ state: 'detached', timeout: 20_000 });
+    await expectAccessible(app, 'create webhook dialog opened from the keyboard');
     await app.page.keyboard.press('Escape');
     await expect.poll(() => app.byTestId('webhook-form').count()).toBe(0);
     await expectFocusOn(app, 'webhook-create');

@@ -3,7 +3,7 @@ import { Webhook } from 'standardwebhooks';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_USERS } from '../../local/services/jira';
 import type { AppPage } from './support/admin-page';
-import { expectAccessible, openPage } from './support/admin-page';
+import { expectAccessible, expectFocusOn, openPage } from './support/admin-page';
 import { startBrowserSandbox } from './support/sandbox';
 import type { BrowserSandbox } from './support/sandbox';
 
@@ -60,12 +60,15 @@ async function createWebhook(app: AppPage, name: string, url: string): Promise<{
   const secret = await app.byTestId('webhook-secret-value').inputValue({ timeout: 20_000 });
   await expectAccessible(app, 'secret shown once');
   await app.byTestId('webhook-secret-done').click();
+  await expectFocusOn(app, 'webhook-create');
   const row = app.frame.locator('[data-testid^="webhook-row-"]', { hasText: name });
   await row.waitFor({ timeout: 20_000 });
   const id = (await row.getAttribute('data-testid'))!.slice('webhook-row-'.length);
   return { id, secret };
 }
 
+/** The triggers of the delivery log's attempts, newest first. */
+const triggers = (app: AppPage) => app.frame.locator('[data-testid^="delivery-trigger-"][data-testid$="--text"]').allTextContents();
 const statusLabel = (app: AppPage, id: string) => app.byTestId(`webhook-status-label-${id}--text`).textContent();
 
 describe('the Webhooks subpage, with the real resolvers and the demo receiver, in headless Chromium', () => {
@@ -102,6 +105,11 @@ describe('the Webhooks subpage, with the real resolvers and the demo receiver, i
     expect(await app.byTestId(`delivery-request-body-${entryId}`).textContent()).toContain(text);
     expect(await app.byTestId(`delivery-request-headers-${entryId}`).textContent()).toContain('webhook-signature: v1,');
     await expectAccessible(app, 'delivery log with an attempt opened');
+
+    await app.byTestId('webhook-page-test').click();
+    await expect.poll(() => triggers(app), { timeout: 30_000 }).toEqual(['Test event', 'Change']);
+    const test = JSON.parse(receivedAt(path)[0]!.body) as { data: { test?: boolean } };
+    expect(test.data.test).toBe(true);
   });
 
   it('redeliver sends the logged delivery again, with the same webhook-id, and the log shows it', async () => {
@@ -118,10 +126,28 @@ describe('the Webhooks subpage, with the real resolvers and the demo receiver, i
     const [original, again] = receivedAt(path).reverse();
     expect(again!.headers['webhook-id']).toBe(original!.headers['webhook-id']);
     expect(again!.body).toBe(original!.body);
-    await expect
-      .poll(() => app.frame.locator('[data-testid^="delivery-trigger-"][data-testid$="--text"]').allTextContents(), { timeout: 20_000 })
-      .toEqual(['Redelivery', 'Change']);
+    await expect.poll(() => triggers(app), { timeout: 20_000 }).toEqual(['Redelivery', 'Change']);
     await expectAccessible(app, 'delivery log after a redelivery');
+  });
+
+  it('rotating the secret shows the new one once; the switch turns the webhook off and on', async () => {
+    const app = await openAdmin();
+    const { id, secret } = await createWebhook(app, 'Rotated', `${RECEIVER}/hooks/e2e-rotate-${randomUUID().slice(0, 8)}`);
+    await app.byTestId(`webhook-toggle-${id}`).click();
+    await expect.poll(() => statusLabel(app, id), { timeout: 20_000 }).toBe('Off');
+    await expectFocusOn(app, `webhook-toggle-${id}--input`);
+    await app.page.keyboard.press('Space');
+    await expect.poll(() => statusLabel(app, id), { timeout: 20_000 }).toBe('Never run');
+
+    await app.byTestId(`webhook-open-${id}`).click();
+    await app.byTestId('webhook-page-rotate').click({ timeout: 20_000 });
+    await expectAccessible(app, 'rotate confirmation');
+    await app.byTestId('webhook-rotate-dialog-confirm').click();
+    const rotated = await app.byTestId('webhook-secret-value').inputValue({ timeout: 20_000 });
+    expect(rotated).toMatch(/^whsec_/);
+    expect(rotated).not.toBe(secret);
+    await app.byTestId('webhook-secret-done').click();
+    await expect.poll(() => app.byTestId('webhook-secret').count()).toBe(0);
   });
 
   it('a receiver answering 500 shows red ERROR, with the code and reason on hover', async () => {
@@ -134,6 +160,32 @@ describe('the Webhooks subpage, with the real resolvers and the demo receiver, i
     await status.hover();
     await expect.poll(() => app.frame.getByRole('tooltip').textContent(), { timeout: 10_000 }).toBe('HTTP 500: the receiver answered 500');
     await expectAccessible(app, 'a webhook with status ERROR, its tooltip open');
+
+    // Its delivery is still being retried, so nothing has failed for good yet: nothing to replay.
+    await app.byTestId(`webhook-open-${id}`).click();
+    await app.byTestId('webhook-page-replay').click({ timeout: 20_000 });
+    await app.byTestId('replay-since').waitFor({ timeout: 20_000 });
+    await expectAccessible(app, 'replay dialog with its date and time');
+    await app.byTestId('webhook-replay-confirm').click();
+    await expect.poll(() => app.frame.locator('[data-testid="flag-info"]').textContent(), { timeout: 20_000 }).toContain('Nothing to replay');
+    await expectFocusOn(app, 'webhook-page-replay');
+  });
+
+  it('a URL Projectrak refuses shows its reason under the URL field, and an http URL is caught before asking', async () => {
+    const app = await openAdmin();
+    await app.byTestId('webhook-create').click({ timeout: 20_000 });
+    await app.byTestId('webhook-name').fill('Refused');
+    await app.byTestId('webhook-url').fill('http://hooks.example.com/x');
+    await app.byTestId('webhook-form-save').click();
+    await expect.poll(() => app.byTestId('webhook-url-error').textContent()).toBe('Use an https:// URL: Forge sends webhooks over HTTPS only.');
+    await expectFocusOn(app, 'webhook-url');
+    await app.byTestId('webhook-url').fill('https://10.0.0.7/hooks');
+    await app.byTestId('webhook-form-save').click();
+    await expect
+      .poll(() => app.byTestId('webhook-url-error').textContent(), { timeout: 20_000 })
+      .toBe('Points at a private address (10/8, 172.16/12, 192.168/16).');
+    expect(await app.byTestId('webhook-form-failure').count()).toBe(0);
+    await expectAccessible(app, 'a URL refused by Projectrak');
   });
 
   it('a receiver answering 410 gets the webhook disabled: the page shows Disabled, the reason and the held count', async () => {
@@ -151,6 +203,11 @@ describe('the Webhooks subpage, with the real resolvers and the demo receiver, i
     await expect.poll(() => app.byTestId('disabled-reason').textContent(), { timeout: 20_000 }).toMatch(/^Why: the receiver answered 410 Gone/);
     expect(await app.byTestId('held-count').textContent()).toMatch(/^1 change is waiting for it/);
     await expectAccessible(app, 'an auto-disabled webhook, its held deliveries');
+
+    await app.byTestId('held-discard').click();
+    await expectAccessible(app, 'discard held confirmation');
+    await app.byTestId('webhook-discard-dialog-confirm').click();
+    await expect.poll(() => app.byTestId('held-count').textContent(), { timeout: 20_000 }).toBe('No deliveries are waiting for it.');
   });
 
   it('when the admin declines the domain, the webhook is saved, and the page says deliveries are blocked until it is approved', async () => {
@@ -167,5 +224,8 @@ describe('the Webhooks subpage, with the real resolvers and the demo receiver, i
     await app.byTestId('approve-domain-https://receiver.sandbox.test').click();
     await expect.poll(() => notice.count(), { timeout: 20_000 }).toBe(0);
     expect(sandbox.host.egress.customer.backendDomains()).toEqual(['https://receiver.sandbox.test']);
+    await app.byTestId('approved-domains-toggle').click();
+    expect(await app.byTestId('approved-domains').textContent()).toContain('https://receiver.sandbox.test');
+    await expectAccessible(app, 'the domain approved, the approved domains listed');
   });
 });
