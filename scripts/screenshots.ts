@@ -18,7 +18,7 @@ const OUT = path.resolve('docs/screenshots');
 const admin = DEMO_USERS.admin.accountId;
 const RECEIVER = 'https://receiver.sandbox.test';
 
-async function call(host: Host, key: string, payload: unknown, accountId = admin, projectId?: string): Promise<Record<string, unknown>> {
+async function call(host: Host, key: string, payload: unknown, accountId: string = admin, projectId?: string): Promise<Record<string, unknown>> {
   const caller = projectId
     ? { moduleKey: 'projectrak-project', accountId, extension: { project: { id: projectId } } }
     : { moduleKey: 'projectrak-admin', accountId, extension: {} };

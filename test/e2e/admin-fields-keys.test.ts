@@ -145,7 +145,7 @@ describe('the API keys subpage', () => {
     const name = `Sync ${randomUUID().slice(0, 6)}`;
     await app.byTestId('apikey-create').click();
     await app.byTestId('apikey-name').fill(name);
-    await app.byTestId('apikey-generate').click();
+    await app.byTestId('apikey-form-save').click();
     const secret = await app.byTestId('apikey-secret-value').inputValue({ timeout: 20_000 });
     expect(secret).toMatch(/^prk_[a-f0-9]{16}_/);
     await expectAccessible(app, 'a new key shown once');
@@ -156,7 +156,7 @@ describe('the API keys subpage', () => {
 
     await app.byTestId('apikey-create').click();
     await app.byTestId('apikey-name').fill(name.toUpperCase());
-    await app.byTestId('apikey-generate').click();
+    await app.byTestId('apikey-form-save').click();
     await expect
       .poll(() => app.byTestId('apikey-name-error').textContent(), { timeout: 20_000 })
       .toBe(`A key named "${name}" already exists; choose another name.`);

@@ -166,7 +166,7 @@ describe('the Webhooks subpage, with the real resolvers and the demo receiver, i
     await app.byTestId('webhook-page-replay').click({ timeout: 20_000 });
     await app.byTestId('replay-since').waitFor({ timeout: 20_000 });
     await expectAccessible(app, 'replay dialog with its date and time');
-    await app.byTestId('webhook-replay-confirm').click();
+    await app.byTestId('webhook-replay-save').click();
     await expect.poll(() => app.frame.locator('[data-testid="flag-info"]').textContent(), { timeout: 20_000 }).toContain('Nothing to replay');
     await expectFocusOn(app, 'webhook-page-replay');
   });

@@ -1,12 +1,9 @@
-import Button from '@atlaskit/button/new';
-import Modal, { ModalBody, ModalFooter, ModalHeader, ModalTitle } from '@atlaskit/modal-dialog';
-import { Stack } from '@atlaskit/primitives';
-import SectionMessage from '@atlaskit/section-message';
 import Textfield from '@atlaskit/textfield';
 import { useRef, useState, type FormEvent } from 'react';
 import type { ResolverAnswer } from '../../../src/contract/resolvers';
 import { call } from '../../shared/api';
 import { toApiError } from '../../shared/api-error';
+import { FormModal } from './form-modal';
 import { adminMessage } from './admin-text';
 import { FormField } from './form-field';
 import { serverErrors } from './server-errors';
@@ -40,43 +37,33 @@ export function GenerateKeyModal({ onGenerated, onClose }: { onGenerated: (answe
   };
 
   return (
-    <Modal onClose={() => (busy ? undefined : onClose())} width="small" testId="apikey-form" autoFocus={input}>
-      <form onSubmit={(event) => void submit(event)} noValidate aria-label="Generate an API key">
-        <ModalHeader hasCloseButton>
-          <ModalTitle>Generate an API key</ModalTitle>
-        </ModalHeader>
-        <ModalBody>
-          <Stack space="space.200">
-            <FormField id="apikey-name" label="Name" isRequired error={error} help="Who or what will use it. Each key has its own name.">
-              {(describedBy) => (
-                <Textfield
-                  ref={input}
-                  id="apikey-name"
-                  value={name}
-                  maxLength={100}
-                  isInvalid={error !== undefined}
-                  aria-describedby={describedBy}
-                  onChange={(e) => setName(e.currentTarget.value)}
-                  testId="apikey-name"
-                />
-              )}
-            </FormField>
-            {failure ? (
-              <SectionMessage appearance="error" title="Could not generate the key" testId="apikey-form-failure">
-                {failure}
-              </SectionMessage>
-            ) : null}
-          </Stack>
-        </ModalBody>
-        <ModalFooter>
-          <Button appearance="subtle" onClick={onClose} isDisabled={busy} testId="apikey-form-cancel">
-            Cancel
-          </Button>
-          <Button type="submit" appearance="primary" isLoading={busy} testId="apikey-generate">
-            Generate
-          </Button>
-        </ModalFooter>
-      </form>
-    </Modal>
+    <FormModal
+      title={'Generate an API key'}
+      label={'Generate an API key'}
+      submitLabel={'Generate'}
+      busy={busy}
+      failure={failure}
+      failureTitle={'Could not generate the key'}
+      onSubmit={(event) => void submit(event)}
+      onClose={onClose}
+      width="small"
+      autoFocus={input}
+      testId="apikey-form"
+    >
+      <FormField id="apikey-name" label="Name" isRequired error={error} help="Who or what will use it. Each key has its own name.">
+        {(describedBy) => (
+          <Textfield
+            ref={input}
+            id="apikey-name"
+            value={name}
+            maxLength={100}
+            isInvalid={error !== undefined}
+            aria-describedby={describedBy}
+            onChange={(e) => setName(e.currentTarget.value)}
+            testId="apikey-name"
+          />
+        )}
+      </FormField>
+    </FormModal>
   );
 }

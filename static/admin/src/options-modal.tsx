@@ -1,18 +1,14 @@
-import Button, { IconButton } from '@atlaskit/button/new';
-import { Checkbox } from '@atlaskit/checkbox';
+import Button from '@atlaskit/button/new';
 import { ErrorMessage } from '@atlaskit/form';
-import ArrowDownIcon from '@atlaskit/icon/core/arrow-down';
-import ArrowUpIcon from '@atlaskit/icon/core/arrow-up';
-import DeleteIcon from '@atlaskit/icon/core/delete';
-import Modal, { ModalBody, ModalFooter, ModalHeader, ModalTitle } from '@atlaskit/modal-dialog';
-import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
-import SectionMessage from '@atlaskit/section-message';
+import { Box, Inline, Text, xcss } from '@atlaskit/primitives';
 import Textfield from '@atlaskit/textfield';
 import { useEffect, useState, type FormEvent } from 'react';
 import type { FieldDefinition } from '../../../src/contract/fields';
 import { call } from '../../shared/api';
 import { toApiError } from '../../shared/api-error';
+import { FormModal } from './form-modal';
 import { adminMessage } from './admin-text';
+import { OptionRow } from './option-row';
 import { addOption, checkOptions, draftOptions, moveOption, optionsInput, removeNewOption, type OptionDraft } from './options-draft';
 
 const grow = xcss({ flexGrow: 1 });
@@ -75,109 +71,60 @@ export function OptionsModal({
   };
 
   return (
-    <Modal onClose={() => (busy ? undefined : onClose())} width="large" testId="options-form" shouldScrollInViewport>
-      <form onSubmit={(event) => void submit(event)} noValidate aria-label={`Options of ${field.name}`}>
-        <ModalHeader hasCloseButton>
-          <ModalTitle>{`Options of “${field.name}”`}</ModalTitle>
-        </ModalHeader>
-        <ModalBody>
-          <Stack space="space.150">
-            <Text as="p" color="color.text.subtle">
-              {field.type === 'priority' ? 'The order is the rank: most important first. ' : 'Options are offered in this order. '}A disabled option
-              stays on the projects that have it, but can no longer be chosen. Renaming an option changes it on every project; receivers get the new
-              name with the next change.
-            </Text>
-            {options.map((option, index) => (
-              <Stack key={option.key} space="space.050" testId={`option-row-${index}`}>
-                <Inline space="space.100" alignBlock="center">
-                  <Box xcss={grow}>
-                    <Textfield
-                      id={`option-name-${option.key}`}
-                      aria-label={`Option ${index + 1} name`}
-                      value={option.name}
-                      isInvalid={errors[option.key] !== undefined}
-                      onChange={(e) => change(option.key, { name: e.currentTarget.value })}
-                      testId={`option-name-${index}`}
-                    />
-                  </Box>
-                  <Checkbox
-                    label="Disabled"
-                    isChecked={option.disabled}
-                    onChange={(e) => change(option.key, { disabled: e.currentTarget.checked })}
-                    testId={`option-disabled-${index}`}
-                  />
-                  <IconButton
-                    id={`option-up-${option.key}`}
-                    icon={ArrowUpIcon}
-                    label={`Move ${option.name || 'option'} up`}
-                    appearance="subtle"
-                    isDisabled={index === 0}
-                    onClick={() => move(index, -1, option.key)}
-                    testId={`option-up-${index}`}
-                  />
-                  <IconButton
-                    id={`option-down-${option.key}`}
-                    icon={ArrowDownIcon}
-                    label={`Move ${option.name || 'option'} down`}
-                    appearance="subtle"
-                    isDisabled={index === options.length - 1}
-                    onClick={() => move(index, 1, option.key)}
-                    testId={`option-down-${index}`}
-                  />
-                  {option.id === undefined ? (
-                    <IconButton
-                      icon={DeleteIcon}
-                      label={`Remove ${option.name || 'new option'}`}
-                      appearance="subtle"
-                      onClick={() => {
-                        setOptions((list) => removeNewOption(list, option.key));
-                        setFocus('option-new-name');
-                      }}
-                      testId={`option-remove-${index}`}
-                    />
-                  ) : null}
-                </Inline>
-                {errors[option.key] ? <ErrorMessage>{errors[option.key]}</ErrorMessage> : null}
-              </Stack>
-            ))}
-            <Inline space="space.100" alignBlock="center">
-              <Box xcss={grow}>
-                <Textfield
-                  id="option-new-name"
-                  aria-label="New option name"
-                  placeholder="New option"
-                  value={newName}
-                  onChange={(e) => setNewName(e.currentTarget.value)}
-                  onKeyDown={(e) => {
-                    if (e.key === 'Enter') {
-                      e.preventDefault();
-                      add();
-                    }
-                  }}
-                  testId="option-new-name"
-                />
-              </Box>
-              <Button onClick={add} testId="option-add">
-                Add option
-              </Button>
-            </Inline>
-            {errors.new ? <ErrorMessage>{errors.new}</ErrorMessage> : null}
-            {failure ? (
-              <SectionMessage appearance="error" title="Could not save the options" testId="options-form-failure">
-                {failure}
-              </SectionMessage>
-            ) : null}
-          </Stack>
-        </ModalBody>
-        <ModalFooter>
-          <Button appearance="subtle" onClick={onClose} isDisabled={busy} testId="options-form-cancel">
-            Cancel
-          </Button>
-          <Button type="submit" appearance="primary" isLoading={busy} testId="options-form-save">
-            Save options
-          </Button>
-        </ModalFooter>
-      </form>
-    </Modal>
+    <FormModal
+      title={`Options of “${field.name}”`}
+      label={`Options of ${field.name}`}
+      submitLabel={'Save options'}
+      busy={busy}
+      failure={failure}
+      failureTitle={'Could not save the options'}
+      onSubmit={(event) => void submit(event)}
+      onClose={onClose}
+      width="large"
+      testId="options-form"
+    >
+      <Text as="p" color="color.text.subtle">
+        {field.type === 'priority' ? 'The order is the rank: most important first. ' : 'Options are offered in this order. '}A disabled option stays
+        on the projects that have it, but can no longer be chosen. Renaming an option changes it on every project; receivers get the new name with the
+        next change.
+      </Text>
+      {options.map((option, index) => (
+        <OptionRow
+          key={option.key}
+          option={option}
+          index={index}
+          last={index === options.length - 1}
+          error={errors[option.key]}
+          onChange={(patch) => change(option.key, patch)}
+          onMove={(by) => move(index, by, option.key)}
+          onRemove={() => {
+            setOptions((list) => removeNewOption(list, option.key));
+            setFocus('option-new-name');
+          }}
+        />
+      ))}
+      <Inline space="space.100" alignBlock="center">
+        <Box xcss={grow}>
+          <Textfield
+            id="option-new-name"
+            aria-label="New option name"
+            placeholder="New option"
+            value={newName}
+            onChange={(e) => setNewName(e.currentTarget.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') {
+                e.preventDefault();
+                add();
+              }
+            }}
+            testId="option-new-name"
+          />
+        </Box>
+        <Button onClick={add} testId="option-add">
+          Add option
+        </Button>
+      </Inline>
+      {errors.new ? <ErrorMessage>{errors.new}</ErrorMessage> : null}
+    </FormModal>
   );
 }

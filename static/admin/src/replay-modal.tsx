@@ -1,11 +1,10 @@
-import Button from '@atlaskit/button/new';
 import { DateTimePicker } from '@atlaskit/datetime-picker';
-import Modal, { ModalBody, ModalFooter, ModalHeader, ModalTitle } from '@atlaskit/modal-dialog';
-import { Stack, Text } from '@atlaskit/primitives';
+import { Text } from '@atlaskit/primitives';
 import { useState, type FormEvent } from 'react';
 import type { WebhookSummary } from '../../../src/contract/webhooks';
 import { call } from '../../shared/api';
 import { toApiError } from '../../shared/api-error';
+import { FormModal } from './form-modal';
 import { adminMessage } from './admin-text';
 import { exactTime } from './format-time';
 import { FormField } from './form-field';
@@ -43,46 +42,40 @@ export function ReplayModal({ webhook, onClose, onQueued }: { webhook: WebhookSu
   };
 
   return (
-    <Modal onClose={() => (busy ? undefined : onClose())} testId="webhook-replay-dialog" width="medium">
-      <form onSubmit={(event) => void submit(event)} noValidate aria-label={`Replay failed deliveries of ${webhook.name}`}>
-        <ModalHeader hasCloseButton>
-          <ModalTitle>Replay failed deliveries</ModalTitle>
-        </ModalHeader>
-        <ModalBody>
-          <Stack space="space.200">
-            <Text as="p">
-              {`Every delivery to ${webhook.name} that failed for good since this time is sent again, once, with its original body and webhook-id (so a receiver that already has it can tell). The log keeps ${LOG_DAYS} days.`}
-            </Text>
-            <FormField id="replay-since" label="Failed since" isRequired error={error}>
-              {(describedBy) => (
-                <DateTimePicker
-                  id="replay-since"
-                  value={since}
-                  onChange={(value) => setSince(value)}
-                  isInvalid={error !== undefined}
-                  {...(describedBy ? { 'aria-describedby': describedBy } : {})}
-                  datePickerProps={{
-                    label: 'Date',
-                    minDate: new Date(Date.now() - LOG_DAYS * DAY_MS).toISOString().slice(0, 10),
-                    maxDate: new Date().toISOString().slice(0, 10),
-                  }}
-                  timePickerProps={{ label: 'Time', timeIsEditable: true }}
-                  clearControlLabel="Clear the time"
-                  testId="replay-since"
-                />
-              )}
-            </FormField>
-          </Stack>
-        </ModalBody>
-        <ModalFooter>
-          <Button appearance="subtle" onClick={onClose} isDisabled={busy} testId="webhook-replay-cancel">
-            Cancel
-          </Button>
-          <Button type="submit" appearance="primary" isLoading={busy} testId="webhook-replay-confirm">
-            Replay
-          </Button>
-        </ModalFooter>
-      </form>
-    </Modal>
+    <FormModal
+      title={'Replay failed deliveries'}
+      label={`Replay failed deliveries of ${webhook.name}`}
+      submitLabel={'Replay'}
+      busy={busy}
+      failure={null}
+      failureTitle="Could not replay"
+      onSubmit={(event) => void submit(event)}
+      onClose={onClose}
+      width="medium"
+      testId="webhook-replay"
+    >
+      <Text as="p">
+        {`Every delivery to ${webhook.name} that failed for good since this time is sent again, once, with its original body and webhook-id (so a receiver that already has it can tell). The log keeps ${LOG_DAYS} days.`}
+      </Text>
+      <FormField id="replay-since" label="Failed since" isRequired error={error}>
+        {(describedBy) => (
+          <DateTimePicker
+            id="replay-since"
+            value={since}
+            onChange={(value) => setSince(value)}
+            isInvalid={error !== undefined}
+            {...(describedBy ? { 'aria-describedby': describedBy } : {})}
+            datePickerProps={{
+              label: 'Date',
+              minDate: new Date(Date.now() - LOG_DAYS * DAY_MS).toISOString().slice(0, 10),
+              maxDate: new Date().toISOString().slice(0, 10),
+            }}
+            timePickerProps={{ label: 'Time', timeIsEditable: true }}
+            clearControlLabel="Clear the time"
+            testId="replay-since"
+          />
+        )}
+      </FormField>
+    </FormModal>
   );
 }
