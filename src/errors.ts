@@ -18,6 +18,7 @@ export const APP_ERROR_STATUS = {
   METHOD_NOT_ALLOWED: 405,
   CONFLICT: 409,
   PAYLOAD_TOO_LARGE: 413,
+  RATE_LIMITED: 429,
 } as const;
 export type AppErrorCode = keyof typeof APP_ERROR_STATUS;
 

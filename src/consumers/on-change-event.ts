@@ -17,7 +17,7 @@ const RATE_LIMITED_RETRY_S = 5;
 export async function onChangeEvent(asyncEvent: unknown): Promise<InvocationError | undefined> {
   const { body } = z.object({ body: changeNotice }).parse(asyncEvent);
   const deadline = Date.now() + getAppContext().invocationRemainingTimeInMillis() - MARGIN_MS;
-  const { handled, rateLimited } = await handleWaitingChanges(body.projectId, { deadline });
+  const { handled, rateLimited } = await handleWaitingChanges(body.projectId, { deadline, announced: body.sequence });
   // Returned, not thrown: Forge runs a consumer that returns InvocationError again after `retryAfter` seconds.
   if (rateLimited) return new InvocationError({ retryAfter: RATE_LIMITED_RETRY_S, retryReason: InvocationErrorCode.FUNCTION_RETRY_REQUEST });
   if (handled === 0) console.info(`project ${body.projectId}: nothing waiting (event ${body.eventId} was already handled)`);

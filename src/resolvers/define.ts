@@ -2,6 +2,7 @@ import type Resolver from '@forge/resolver';
 import { RESOLVERS } from '../contract/resolvers';
 import type { ResolverAnswer, ResolverFailure, ResolverKey } from '../contract/resolvers';
 import { AppError, parseOrRefuse } from '../errors';
+import { asAppError } from '../storage/kvs-errors';
 
 export interface Caller {
   accountId: string;
@@ -27,7 +28,8 @@ export function define<K extends ResolverKey>(
       if (!accountId) throw new AppError('UNAUTHORIZED', 'This action needs a signed-in user');
       return await handler(parsed, { accountId, context });
     } catch (error) {
-      if (error instanceof AppError) return { error: error.toJSON() };
+      const known = asAppError(error);
+      if (known) return { error: known.toJSON() };
       console.error(`resolver ${key} failed`, error);
       throw error;
     }

@@ -1,6 +1,7 @@
 import { verifyApiKey } from '../services/api-keys/api-keys';
 import type { ApiKeyRecord } from '../storage/api-key-store';
 import { AppError } from '../errors';
+import { asAppError } from '../storage/kvs-errors';
 import { errorResponse, header, webTriggerRequest } from './http';
 import type { WebTriggerRequest, WebTriggerResponse } from './http';
 import { getValues } from './get-values';
@@ -21,7 +22,8 @@ export async function restApi(raw: unknown): Promise<WebTriggerResponse> {
     const key = await authenticate(parsed.data);
     return await route(parsed.data, key);
   } catch (error) {
-    if (error instanceof AppError) return errorResponse(error);
+    const known = asAppError(error);
+    if (known) return errorResponse(known);
     console.error('REST API request failed', error);
     throw error;
   }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { APP_ERROR_STATUS } from '../errors';
 import type { AppError } from '../errors';
+import { RATE_LIMITED_RETRY_S } from '../storage/kvs-errors';
 
 /** Forge's web trigger request and response shapes (docs/forge-platform.md, "Web triggers"). */
 export const webTriggerRequest = z.looseObject({
@@ -35,6 +36,11 @@ export function jsonResponse(statusCode: number, body: unknown, headers: Record<
 
 /** The one mapping of the app's errors to HTTP for the REST API: status from the code, `{ error }` as the body. */
 export function errorResponse(error: AppError): WebTriggerResponse {
-  const headers: Record<string, string[]> = error.code === 'UNAUTHORIZED' ? { 'WWW-Authenticate': ['Bearer realm="projectrak"'] } : {};
+  const headers: Record<string, string[]> =
+    error.code === 'UNAUTHORIZED'
+      ? { 'WWW-Authenticate': ['Bearer realm="projectrak"'] }
+      : error.code === 'RATE_LIMITED'
+        ? { 'Retry-After': [String(RATE_LIMITED_RETRY_S)] }
+        : {};
   return jsonResponse(APP_ERROR_STATUS[error.code], { error: error.toJSON() }, headers);
 }

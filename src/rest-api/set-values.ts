@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { fieldValuesInput, projectRef } from '../contract/fields';
 import { parseJson } from '../core/json/parse-json';
 import { AppError, invalidFields, parseOrRefuse } from '../errors';
+import { asAppError } from '../storage/kvs-errors';
 import { applyUpdate, prepareUpdates } from '../services/changes/update-values';
 import type { WebTriggerResponse } from './http';
 import { jsonResponse } from './http';
@@ -52,9 +53,11 @@ export async function setValues(body: string, user: string): Promise<WebTriggerR
       const { event } = await applyUpdate(update, fields, { user, source: 'rest-api' });
       results.push({ project, changed: event?.changes.map((c) => ({ id: c.field.id, name: c.field.name })) ?? [] });
     } catch (error) {
-      // Only a project that kept changing concurrently fails here (everything else was checked before the first write).
-      if (!(error instanceof AppError)) throw error;
-      results.push({ project, error: { code: error.code, message: error.message } });
+      // Only a project that kept changing concurrently, or Forge's storage limits, fail here (everything else was
+      // checked before the first write): that project's result says so, the others stand.
+      const known = asAppError(error);
+      if (!known) throw error;
+      results.push({ project, error: { code: known.code, message: known.message } });
     }
   }
   return jsonResponse(results.some((r) => 'error' in r) ? 207 : 200, { results });

@@ -49,11 +49,13 @@ export async function readCursor(projectId: string): Promise<OutboxCursor> {
 /**
  * A project's waiting events after `handled`, in sequence order, read by key (queries are only eventually
  * consistent, docs/forge-platform.md, "KVS and custom entities"): the run of consecutive sequence numbers present.
+ * `expected`, when known (a notice names the event it announced), is read in one request; beyond it, windows twice
+ * as large each time (up to 25), so one waiting event costs two small reads and a backlog few large ones.
  */
-export async function waitingEvents(projectId: string, handled: number): Promise<ChangeEvent[]> {
+export async function waitingEvents(projectId: string, handled: number, expected = handled + 1): Promise<ChangeEvent[]> {
   const found: ChangeEvent[] = [];
-  for (let from = handled + 1; ; from += WINDOW) {
-    const keys = Array.from({ length: WINDOW }, (_, i) => KEYS.outbox(projectId, from + i));
+  for (let from = handled + 1, size = Math.min(WINDOW, Math.max(1, expected - handled)); ; from += size, size = Math.min(WINDOW, size * 2)) {
+    const keys = Array.from({ length: size }, (_, i) => KEYS.outbox(projectId, from + i));
     const { successfulKeys } = await kvs.batchGet<unknown>(keys.map((key) => ({ key })));
     const byKey = new Map(successfulKeys.map((s) => [s.key, storedEvent.parse(s.value).event]));
     for (const key of keys) {
@@ -85,25 +87,27 @@ const cursorOf = (event: ChangeEvent, handled: number): Counter => ({
 });
 
 /**
- * Marks an event handled: out of the outbox, into the handled events, the cursor moved to it (with `lastTo`, the
- * webhooks it was handed to), with whatever else handling it writes (`also`: its deliveries) — on condition that the
- * cursor is still where `cursor` says; otherwise ConcurrentWriteError (another consumer got there first) and nothing
- * changes. Returns the cursor as it now is.
+ * Marks consecutive events of one project handled: out of the outbox, into the handled events, the cursor moved to
+ * the last (with `lastTo`, for each webhook the last of them handed to it), with whatever else handling them writes
+ * (`also`: their deliveries) — one transaction, on condition that the cursor is still where `cursor` says; otherwise
+ * ConcurrentWriteError (another consumer got there first) and nothing changes. Returns the cursor as it now is.
  */
 export async function markHandled(
-  event: ChangeEvent,
+  events: readonly ChangeEvent[],
   cursor: OutboxCursor,
+  next: OutboxCursor,
   at: number,
-  handedTo: readonly string[] = [],
   also: (tx: TransactionBuilder) => void = () => undefined,
 ): Promise<OutboxCursor> {
-  const next: OutboxCursor = { handled: event.sequence, lastTo: { ...cursor.lastTo } };
-  for (const webhookId of handedTo) next.lastTo[webhookId] = event.sequence;
-  const guard: Guard = { ...cursorOf(event, cursor.handled), next: { handled: next.handled, lastTo: next.lastTo } };
+  const first = events[0];
+  if (!first) return cursor;
+  const guard: Guard = { ...cursorOf(first, cursor.handled), next: { handled: next.handled, lastTo: next.lastTo } };
   await writeIfUnchanged(guard, (tx) => {
     also(tx);
-    tx.delete(KEYS.outbox(event.project.id, event.sequence));
-    tx.set(KEYS.event(event.id), { event, handledAt: at } satisfies StoredEvent, undefined, { ttl: HANDLED_EVENT_TTL });
+    for (const event of events) {
+      tx.delete(KEYS.outbox(event.project.id, event.sequence));
+      tx.set(KEYS.event(event.id), { event, handledAt: at } satisfies StoredEvent, undefined, { ttl: HANDLED_EVENT_TTL });
+    }
   });
   return next;
 }

@@ -28,8 +28,13 @@ export const mailboxEntry = z.object({
    */
   previous: z.number().int().nonnegative(),
   createdAt: z.number(),
-  /** A body to send as it is (tests, redeliveries); otherwise it is made from the change event. */
+  /**
+   * The body to send as it is: made when the change is handed over (with the webhook's filters then), or a test's, a
+   * redelivery's. A large change is not copied into each delivery: `fieldIds` then says which of its fields to send.
+   */
   body: z.string().optional(),
+  fieldIds: z.array(z.number().int()).optional(),
+  projectKey: z.string().optional(),
   lastErrorClass: z.string().optional(),
 });
 export type MailboxEntry = z.infer<typeof mailboxEntry>;

@@ -1,6 +1,6 @@
 import type { AppError } from '../errors';
 import { ConcurrentWriteError } from './guarded-write';
-import { isRateLimited } from './kvs-errors';
+import { isRateLimited, rateLimitedError } from './kvs-errors';
 
 export interface RetryOptions {
   /** How long to keep trying: well inside the shortest function limit of the callers (resolvers: 25 s). */
@@ -29,7 +29,7 @@ export async function retryOnConflict<T>(attempt: () => Promise<T>, options: Ret
     } catch (error) {
       const limited = isRateLimited(error);
       if (!(error instanceof ConcurrentWriteError) && !limited) throw error;
-      if (Date.now() >= until) throw options.exhausted();
+      if (Date.now() >= until) throw limited ? rateLimitedError(error) : options.exhausted();
       await pause(n, limited);
     }
   }

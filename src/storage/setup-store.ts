@@ -35,10 +35,17 @@ export async function recordSnapshotsProgress(progress: SnapshotsProgress): Prom
   await kvs.set(KEYS.snapshots, progress);
 }
 
-export async function isSetupDone(): Promise<boolean> {
-  return (await kvs.get(KEYS.setupDone)) !== undefined;
+/** Set once setup is complete; it also says when the delivery logs were last kept to their newest entries. */
+const setupMarker = z.object({ doneAt: z.number(), logsPrunedAt: z.number() });
+export type SetupMarker = z.infer<typeof setupMarker>;
+
+export async function readSetupMarker(): Promise<SetupMarker | undefined> {
+  const value: unknown = await kvs.get(KEYS.setupDone);
+  if (value === undefined) return undefined;
+  // The first form of the marker was the time alone.
+  return typeof value === 'number' ? { doneAt: value, logsPrunedAt: 0 } : setupMarker.parse(value);
 }
 
-export async function recordSetupDone(at: number): Promise<void> {
-  await kvs.set(KEYS.setupDone, at);
+export async function recordSetupMarker(marker: SetupMarker): Promise<void> {
+  await kvs.set(KEYS.setupDone, marker);
 }

@@ -18,8 +18,6 @@ export const webhookState = z.object({
   disabledReason: z.string().nullable(),
   disabledAt: z.number().nullable(),
   hours: z.array(z.object({ hour: z.number().int(), delivered: z.number().int(), failed: z.number().int() })),
-  /** When the webhook's log was last kept to its newest entries. */
-  prunedAt: z.number().default(0),
 });
 export type WebhookState = z.infer<typeof webhookState>;
 
@@ -39,7 +37,6 @@ export const freshState = (): WebhookState => ({
   disabledReason: null,
   disabledAt: null,
   hours: [],
-  prunedAt: 0,
 });
 
 /** The hourly counts with this attempt counted, keeping the last 24 hours. */

@@ -6,6 +6,7 @@ import { AppError } from '../../errors';
 import { newEventId } from '../../storage/event-store';
 import { retryOnConflict } from '../../storage/retry-on-conflict';
 import { readValues, writeChanges } from '../../storage/value-store';
+import type { StoredValues } from '../../storage/value-store';
 import { publishChange } from './publish';
 
 export interface CommitRequest {
@@ -21,6 +22,8 @@ export interface CommitRequest {
    * values are stored as they are and no event is announced, since nothing is known of what came before.
    */
   firstSight?: (stored: ReadonlyMap<number, RawValue>) => boolean;
+  /** The project's values as just read by the caller (to check the update): the first attempt writes on them. */
+  stored?: StoredValues;
 }
 
 export interface CommitResult {
@@ -34,15 +37,23 @@ export interface CommitResult {
  * project makes the transaction fail; the diff is then redone against the new values.
  */
 export async function commitChanges(request: CommitRequest): Promise<CommitResult> {
-  const { notify, ...result } = await retryOnConflict(() => commitOnce(request), {
-    exhausted: () => new AppError('CONFLICT', `Project ${request.project.key} kept changing while being written; try again`),
-  });
+  let first = request.stored;
+  const { notify, ...result } = await retryOnConflict(
+    () => {
+      const stored = first;
+      first = undefined;
+      return commitOnce(request, stored);
+    },
+    {
+      exhausted: () => new AppError('CONFLICT', `Project ${request.project.key} kept changing while being written; try again`),
+    },
+  );
   if (result.event && notify) await publishChange(result.event);
   return result;
 }
 
-async function commitOnce(request: CommitRequest): Promise<CommitResult & { notify: boolean }> {
-  const stored = await readValues(request.project.id);
+async function commitOnce(request: CommitRequest, alreadyRead: StoredValues | undefined): Promise<CommitResult & { notify: boolean }> {
+  const stored = alreadyRead ?? (await readValues(request.project.id));
   const changes = diffValues(request.fields, stored.values, request.next);
   if (changes.length === 0) return { event: null, values: stored.values, notify: false };
   const values = applyChanges(stored.values, changes);

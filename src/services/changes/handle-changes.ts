@@ -8,6 +8,8 @@ import { publishChange } from './publish';
 
 export interface HandleOptions {
   now?: () => number;
+  /** The sequence the notice announced: the events up to it are known to be waiting. */
+  announced?: number;
   /** When to stop and hand the rest over to a new invocation (the consumer's time limit, less a margin). */
   deadline?: number;
 }
@@ -30,18 +32,19 @@ export async function handleWaitingChanges(projectId: string, options: HandleOpt
   let rateLimited = false;
   let firstKey: string | undefined;
   try {
-    let waiting = await waitingEvents(projectId, cursor.handled);
+    let waiting = await waitingEvents(projectId, cursor.handled, options.announced);
     const webhooks = waiting.length > 0 ? await listWebhooks() : [];
     drain: while (waiting.length > 0) {
       firstKey ??= waiting[0]?.project.key;
-      for (const event of waiting) {
+      for (let i = 0; i < waiting.length;) {
         if (options.deadline !== undefined && now() > options.deadline) {
-          await publishChange(event);
+          await publishChange(waiting[i]!);
           break drain;
         }
-        const result = await fanOut(event, cursor, webhooks, now());
-        for (const { webhookId, key } of result.added) woken.set(webhookId, [...(woken.get(webhookId) ?? []), key]);
+        const result = await fanOut(waiting.slice(i), cursor, webhooks, now());
+        for (const { entry, key } of result.added) woken.set(entry.webhook, [...(woken.get(entry.webhook) ?? []), key]);
         cursor = result.cursor;
+        i += result.handled;
       }
       // Once more after the last move: a write that committed while this drain ran, having found events waiting,
       // pushed no notice; it is in the outbox now, or its transaction will fail on the moved cursor and notify.

@@ -9,6 +9,7 @@ import { commitChanges } from './commit-changes';
 import { applyChanges, diffValues } from '../../core/changes/diff';
 import { exceedsWriteLimits } from '../../core/changes/write-limits';
 import { readValues } from '../../storage/value-store';
+import type { StoredValues } from '../../storage/value-store';
 import type { CommitRequest } from './commit-changes';
 
 export interface UpdateInput {
@@ -19,6 +20,8 @@ export interface UpdateInput {
 export interface PreparedUpdate {
   project: ChangeEvent['project'];
   values: Map<number, RawValue | null>;
+  /** The project's values as read for the checks; the write starts from them (and reads again if they moved). */
+  stored: StoredValues;
 }
 
 export type ProjectFieldError = FieldError & { project: string };
@@ -46,7 +49,8 @@ export async function prepareUpdates(
         code: 'UNKNOWN_PROJECT',
         message: `project: there is no project ${update.projectIdOrKey}`,
       });
-    const stored = project ? (await readValues(project.id)).values : new Map<number, RawValue>();
+    const read = project ? await readValues(project.id) : undefined;
+    const stored = read?.values ?? new Map<number, RawValue>();
     const verdict = validateUpdate(fields, update.input, { ...refs, alreadyStored: (fieldId, item) => holds(stored.get(fieldId), item) });
     if (!verdict.ok) errors.push(...verdict.errors.map((e) => ({ ...e, project: update.projectIdOrKey })));
     else if (project) {
@@ -55,7 +59,7 @@ export async function prepareUpdates(
       const changes = diffValues(byId, stored, verdict.values);
       const tooLarge = exceedsWriteLimits(changes, applyChanges(stored, changes));
       if (tooLarge) errors.push({ project: update.projectIdOrKey, field: 'values', code: 'TOO_LARGE', message: `values: ${tooLarge}` });
-      else prepared.push({ project, values: verdict.values });
+      else if (read) prepared.push({ project, values: verdict.values, stored: read });
     }
   }
   return { fields, prepared, errors };
@@ -65,7 +69,13 @@ const holds = (value: RawValue | undefined, item: string | number): boolean =>
   value !== undefined && (Array.isArray(value) ? (value as (string | number)[]).includes(item) : value === item);
 
 export async function applyUpdate(update: PreparedUpdate, fields: FieldDefinition[], who: Pick<CommitRequest, 'user' | 'source'>) {
-  return commitChanges({ project: update.project, fields: new Map(fields.map((f) => [f.id, f])), next: update.values, ...who });
+  return commitChanges({
+    project: update.project,
+    fields: new Map(fields.map((f) => [f.id, f])),
+    next: update.values,
+    stored: update.stored,
+    ...who,
+  });
 }
 
 /** Sets values of the app's fields on one project, through the one write path; answers with the catalogue it used. */

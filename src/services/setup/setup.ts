@@ -1,5 +1,6 @@
 import { seedCatalogue } from '../../storage/catalogue-store';
-import { isSetupDone, readInstalledAt, readSnapshotsProgress, recordInstalledAt, recordSetupDone } from '../../storage/setup-store';
+import { readInstalledAt, readSnapshotsProgress, recordInstalledAt, recordSetupMarker } from '../../storage/setup-store';
+import type { SetupMarker } from '../../storage/setup-store';
 import { startProjectSnapshots } from './snapshot-projects';
 
 /** A snapshot run not done within a day (Forge keeps an event 24 h) is started again. */
@@ -16,8 +17,8 @@ export async function setUpInstallation(now = Date.now()): Promise<void> {
  * Scheduled: finishes a setup the install trigger did not (it failed, or its event never came). Once everything is
  * done this costs one small KVS read.
  */
-export async function repairSetup(now = Date.now()): Promise<'done' | 'repaired' | 'waiting'> {
-  if (await isSetupDone()) return 'done';
+export async function repairSetup(marker: SetupMarker | undefined, now = Date.now()): Promise<'done' | 'repaired' | 'waiting'> {
+  if (marker) return 'done';
   const [installedAt, snapshots] = await Promise.all([readInstalledAt(), readSnapshotsProgress()]);
   if (installedAt === null) await recordInstalledAt(new Date(now));
   await seedCatalogue();
@@ -26,6 +27,6 @@ export async function repairSetup(now = Date.now()): Promise<'done' | 'repaired'
     return 'repaired';
   }
   if (snapshots.doneAt === undefined) return 'waiting';
-  await recordSetupDone(now);
+  await recordSetupMarker({ doneAt: now, logsPrunedAt: now });
   return installedAt === null ? 'repaired' : 'done';
 }

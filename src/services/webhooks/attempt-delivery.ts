@@ -23,13 +23,13 @@ export interface AttemptResult {
   disabled: boolean;
 }
 
-/** The body to send: as stored (tests, redeliveries), or made from the change as this webhook wants it now. */
-async function bodyOf(entry: MailboxEntry, webhook: WebhookRecord): Promise<{ body: string; projectKey: string | null } | { skip: string }> {
-  if (entry.body !== undefined) return { body: entry.body, projectKey: null };
+/** The body to send: as kept in the delivery, or, for a large change, made from it with the fields handed over. */
+async function bodyOf(entry: MailboxEntry): Promise<{ body: string; projectKey: string | null } | { skip: string }> {
+  if (entry.body !== undefined) return { body: entry.body, projectKey: entry.projectKey ?? null };
   const stored = await readHandledEvent(entry.eventId);
   if (!stored) return { skip: 'the change is older than the 30 days changes are kept' };
-  const change = changeFor(stored.event, webhook.filters);
-  if (!change) return { skip: "the webhook's filters no longer include this change" };
+  const change = changeFor(stored.event, { projects: null, fields: entry.fieldIds ?? null });
+  if (!change) return { skip: 'none of the fields handed over is in the change' };
   return { body: JSON.stringify(formatPayload(change)), projectKey: change.project.key };
 }
 
@@ -51,7 +51,7 @@ export async function attemptDelivery(
   state: WebhookState,
   now: () => number,
 ): Promise<AttemptResult | { skipped: string }> {
-  const made = await bodyOf(entry, webhook);
+  const made = await bodyOf(entry);
   if ('skip' in made) return { skipped: made.skip };
   const attemptAt = now();
   const headers = deliveryHeaders({
@@ -70,7 +70,7 @@ export async function attemptDelivery(
     const wait = entry.trigger === 'test' ? undefined : retryDelayMs(entry.attempt, { retryAfterMs: outcome.retryAfterMs });
     if (wait === undefined)
       outcome = { verdict: 'failed', errorClass: outcome.errorClass, status: outcome.status, reason: `${outcome.reason} (no attempts left)` };
-    else next = { ...entry, attempt: entry.attempt + 1, dueAt: attemptAt + wait, lastErrorClass: outcome.errorClass };
+    else next = { ...entry, attempt: entry.attempt + 1, dueAt: now() + wait, lastErrorClass: outcome.errorClass };
   }
   const counted = afterAttempt(state, outcome, attemptAt, { towardsDisabling: entry.trigger !== 'test' });
   const log: DeliveryLogEntry = {

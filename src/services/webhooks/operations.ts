@@ -53,7 +53,7 @@ export async function sendTestEvent(webhookId: string, by: string, now = Date.no
   const payload = formatPayload(change);
   const body = JSON.stringify({ ...payload, data: { ...payload.data, test: true } });
   const messageId = `msg_test_${randomBytes(8).toString('hex')}`;
-  await putEntries([adminEntry(webhookId, 'test', { messageId, eventId: change.id, body }, now)]);
+  await putEntries([adminEntry(webhookId, 'test', { messageId, eventId: change.id, body, projectKey: project.key }, now)]);
   await wakeWebhooks([webhookId]);
   return { messageId };
 }
@@ -63,7 +63,13 @@ export async function redeliver(webhookId: string, logId: string, now = Date.now
   await requireWebhook(webhookId);
   const logged = await readLogEntry(webhookId, logId);
   if (!logged) throw notFound(`There is no delivery ${logId} in this webhook's log (the log keeps 7 days)`);
-  const fields = { messageId: logged.messageId, eventId: logged.eventId, body: logged.request.body, sequence: logged.sequence ?? 0 };
+  const fields = {
+    messageId: logged.messageId,
+    eventId: logged.eventId,
+    body: logged.request.body,
+    sequence: logged.sequence ?? 0,
+    ...(logged.projectKey ? { projectKey: logged.projectKey } : {}),
+  };
   await putEntries([adminEntry(webhookId, 'redeliver', fields, now)]);
   await wakeWebhooks([webhookId]);
   return { messageId: logged.messageId };

@@ -4,7 +4,7 @@ import type { WebhookState } from '../../core/webhooks/delivery-state';
 import { freshState } from '../../core/webhooks/delivery-state';
 import { normalisedHost } from '../../core/webhooks/url-policy';
 import { everyEntry } from '../../storage/mailbox-store';
-import { readAllWebhookStates, readWebhookState } from '../../storage/webhook-state-store';
+import { readWebhookState, readWebhookStates } from '../../storage/webhook-state-store';
 import { listWebhooks } from '../../storage/webhook-store';
 import type { WebhookRecord } from '../../storage/webhook-store';
 import { pendingCounts } from './operations';
@@ -48,9 +48,10 @@ export function summaryOf(record: WebhookRecord, state: WebhookState, counts: { 
 
 const held = (record: WebhookRecord | undefined, state: WebhookState | undefined) => !record?.enabled || (state?.disabledReason ?? null) !== null;
 
-/** Every webhook for the admin page in a few KVS requests: the records, their states, and the pending deliveries. */
+/** Every webhook for the admin page in a few KVS requests: the records, their states (by key), and the pending deliveries. */
 export async function listSummaries(now = Date.now()): Promise<WebhookSummary[]> {
-  const [records, states, entries] = await Promise.all([listWebhooks(), readAllWebhookStates(), everyEntry()]);
+  const records = await listWebhooks();
+  const [states, entries] = await Promise.all([readWebhookStates(records.map((r) => r.id)), everyEntry()]);
   const byId = new Map(records.map((r) => [r.id, r]));
   const counts = pendingCounts(entries, (id) => held(byId.get(id), states.get(id)));
   return records.map((r) => summaryOf(r, states.get(r.id) ?? freshState(), counts.get(r.id) ?? { pending: 0, held: 0 }, now));

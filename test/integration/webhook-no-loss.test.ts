@@ -1,0 +1,158 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Host } from '../../local/host';
+import type { InvocationCost } from '../../local/runtime/meter';
+import type { SandboxServer } from '../../local/server/sandbox-server';
+import { addTestFields, callAs, DEMO_USERS, readEntities, startAppHost } from './support/app-host';
+import { approveEgress, createWebhook, deliveryLog, RECEIVER } from './support/webhook-host';
+import type { LogEntry } from './support/webhook-host';
+
+/**
+ * 1,000 changes across 4 projects to 3 webhooks (one keeping strict order), through the REST API, with a receiver
+ * that fails 30 % of attempts at random, platform latency and query lag on, and Forge's 500 pushes a minute enforced.
+ * Retries wait minutes: the test lets time pass by making the waiting retries due and running the scheduled
+ * maintenance, as Forge would when their time came.
+ */
+const CHANGES = 1000;
+const PROJECTS = ['DEMO', 'MKT', 'OPS', 'HR'];
+let host: Host;
+let server: SandboxServer;
+const admin = DEMO_USERS.admin.accountId;
+const hooks: { id: string; path: string; strict: boolean }[] = [];
+
+beforeAll(async () => {
+  ({ host, server } = await startAppHost());
+  approveEgress(host, 'receiver.sandbox.test');
+  await addTestFields(host);
+  for (const [name, strict] of [
+    ['a', false],
+    ['b', true],
+    ['c', false],
+  ] as const) {
+    const path = `/hooks/${name}/flaky/30`;
+    const { webhook } = await createWebhook(host, { name: `No loss ${name}`, url: `${RECEIVER}${path}`, strictOrder: strict });
+    hooks.push({ id: webhook.id, path, strict });
+  }
+}, 120_000);
+afterAll(async () => {
+  await server.close();
+  await host.close();
+});
+
+/**
+ * Sends the changes as an importer would: a call at a time, each changing the four projects; a call refused by the
+ * site's storage limits (429, or a 207 naming the projects that were) is sent again after its Retry-After.
+ */
+async function burst(): Promise<{ retried: number }> {
+  const key = String((await callAs(host, admin, 'apikeys/create', { name: 'burst' })).secret);
+  let retried = 0;
+  const send = async (updates: { project: string; values: Record<string, unknown> }[]): Promise<void> => {
+    for (let pending = updates; pending.length > 0;) {
+      const response = await fetch(`${server.url}/webtrigger/rest-api`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ updates: pending }),
+      });
+      const body = (await response.json()) as { results?: { project: { key: string }; error?: { code: string } }[]; error?: { code: string } };
+      if (response.status === 200) return;
+      const limited = response.status === 429 || (response.status === 207 && body.results?.every((r) => !r.error || r.error.code === 'RATE_LIMITED'));
+      if (!limited) throw new Error(`the REST API answered ${response.status}: ${JSON.stringify(body)}`);
+      retried++;
+      if (response.status === 207) pending = pending.filter((u) => body.results?.find((r) => r.project.key === u.project)?.error);
+      await new Promise((resolve) => setTimeout(resolve, Number(response.headers.get('retry-after') ?? '5') * 1000));
+    }
+  };
+  for (let i = 0; i < CHANGES / PROJECTS.length; i++) await send(PROJECTS.map((project) => ({ project, values: { Budget: 1_000 + i } })));
+  return { retried };
+}
+
+/** Waits until only retries minutes away are left, then makes them due and lets the maintenance wake their webhooks. */
+async function letTimePass(): Promise<number> {
+  for (let round = 0; round < 15; round++) {
+    const soon = () => host.queueStore.list().filter((e) => (e.status === 'pending' && e.runAt <= Date.now() + 10_000) || e.status === 'running');
+    while (soon().length > 0) await new Promise((resolve) => setTimeout(resolve, 250));
+    const waiting = await readEntities(host, 'mailbox');
+    if (process.env.NO_LOSS_DEBUG)
+      process.stdout.write(
+        `round ${round}: ${waiting.length} waiting, queue ${JSON.stringify(host.queueStore.list().reduce<Record<string, number>>((m, e) => ({ ...m, [e.status]: (m[e.status] ?? 0) + 1 }), {}))}\n`,
+      );
+    if (waiting.length === 0) return round;
+    for (const item of waiting)
+      host.kvs.inspect('/api/v1/entity/set', { entityName: 'mailbox', key: item.key, value: { ...item.value, dueAt: Date.now() - 1 } });
+    await host.triggers.runScheduled('maintenance');
+  }
+  throw new Error('deliveries still waiting after 15 rounds of retries');
+}
+
+/** Most queue events pushed within any 60 s. */
+function maxEventsPerMinute(costs: InvocationCost[]): number {
+  const pushes = costs.filter((c) => c.queueEvents > 0).sort((a, b) => a.startedAt - b.startedAt);
+  let most = 0;
+  for (let i = 0, j = 0, sum = 0; j < pushes.length; j++) {
+    sum += pushes[j]!.queueEvents;
+    while (pushes[j]!.startedAt - pushes[i]!.startedAt >= 60_000) sum -= pushes[i++]!.queueEvents;
+    most = Math.max(most, sum);
+  }
+  return most;
+}
+
+describe(`${CHANGES} changes, 3 webhooks, a receiver failing 30 % of attempts`, () => {
+  it('loses nothing, keeps commit order, stays under Forge limits and costs', async () => {
+    host.meter.clear();
+    const { retried } = await burst();
+    if (process.env.NO_LOSS_DEBUG) process.stdout.write(`burst done, ${retried} retried\n`);
+    const rounds = await letTimePass();
+    const costs = host.meter.list();
+    const received = server.receiver.list(100_000).reverse();
+
+    for (const hook of hooks) {
+      const mine = received.filter((r) => new URL(r.url).pathname === hook.path);
+      const log: LogEntry[] = [];
+      for (let page = await callAs(host, admin, 'deliveries/list', { webhookId: hook.id, limit: 100 }); ;) {
+        log.push(...(page.entries as LogEntry[]));
+        if (!page.cursor) break;
+        page = await callAs(host, admin, 'deliveries/list', { webhookId: hook.id, limit: 100, cursor: page.cursor });
+      }
+      const pairOf = (body: string) => {
+        const { data } = JSON.parse(body) as { data: { project: { key: string }; sequence: number } };
+        return `${data.project.key}#${data.sequence}`;
+      };
+      // Every (change, webhook) pair: delivered (answered 200 at least once) or recorded as failed for good.
+      const delivered = new Set(mine.filter((r) => r.answer === '200').map((r) => pairOf(r.body)));
+      const failed = new Set(log.filter((e) => e.final).map((e) => pairOf(e.request.body)));
+      const expected = PROJECTS.flatMap((p) => Array.from({ length: CHANGES / PROJECTS.length }, (_, i) => `${p}#${i + 1}`));
+      expect({ hook: hook.path, missing: expected.filter((pair) => !delivered.has(pair) && !failed.has(pair)) }).toEqual({
+        hook: hook.path,
+        missing: [],
+      });
+      // Deduplicated by webhook-id, one delivery per change.
+      expect(new Set(mine.map((r) => r.headers['webhook-id'])).size).toBe(CHANGES);
+      // First attempts in commit order, per project; with strict order, every attempt.
+      for (const project of PROJECTS) {
+        const attempts = mine.filter((r) => pairOf(r.body).startsWith(`${project}#`));
+        const firsts = attempts.filter((r) => r.headers['projectrak-attempt'] === '1').map((r) => Number(pairOf(r.body).split('#')[1]));
+        expect({ hook: hook.path, project, inOrder: firsts.every((s, i) => i === 0 || s > firsts[i - 1]!) }).toEqual({
+          hook: hook.path,
+          project,
+          inOrder: true,
+        });
+        if (hook.strict) {
+          const all = attempts.map((r) => Number(pairOf(r.body).split('#')[1]));
+          expect({ project, noInversion: all.every((s, i) => i === 0 || s >= all[i - 1]!) }).toEqual({ project, noInversion: true });
+        }
+      }
+    }
+
+    // Forge's limits and costs.
+    const attempts = costs.filter((c) => c.functionKey === 'deliver-webhook');
+    const attemptCount = received.filter((r) => hooks.some((h) => new URL(r.url).pathname === h.path)).length;
+    expect(maxEventsPerMinute(costs)).toBeLessThanOrEqual(500);
+    const invocations = costs.filter((c) => ['handle-rest-api', 'on-change-event', 'deliver-webhook'].includes(c.functionKey)).length;
+    expect(invocations / CHANGES).toBeLessThanOrEqual(1 + hooks.length);
+    const events = costs.reduce((sum, c) => sum + c.queueEvents, 0);
+    expect(events / attemptCount).toBeLessThan(1);
+    expect(attempts.reduce((sum, c) => sum + c.kvsWrites, 0)).toBe(attemptCount);
+    console.log(
+      `no-loss: ${retried} import calls sent again after a 429; ${attemptCount} attempts for ${CHANGES * hooks.length} deliveries in ${rounds} retry rounds; ${invocations} invocations (${(invocations / CHANGES).toFixed(2)} per change); ${events} queue events (${(events / attemptCount).toFixed(2)} per attempt); most events in a minute: ${maxEventsPerMinute(costs)}`,
+    );
+  }, 600_000);
+});
