@@ -3,6 +3,7 @@ import Badge from '@atlaskit/badge';
 import Button, { IconButton } from '@atlaskit/button/new';
 import DynamicTable from '@atlaskit/dynamic-table';
 import DeleteIcon from '@atlaskit/icon/core/delete';
+import Lozenge from '@atlaskit/lozenge';
 import EditIcon from '@atlaskit/icon/core/edit';
 import { Inline, Text } from '@atlaskit/primitives';
 import Toggle from '@atlaskit/toggle';
@@ -59,9 +60,12 @@ export function WebhooksTable({ webhooks, switching, onOpen, onEdit, onDelete, o
       {
         key: 'name',
         content: (
-          <Button appearance="subtle" onClick={() => onOpen(webhook)} testId={`webhook-open-${webhook.id}`}>
-            {webhook.name}
-          </Button>
+          <Inline space="space.050" alignBlock="center" shouldWrap>
+            <Button appearance="subtle" onClick={() => onOpen(webhook)} testId={`webhook-open-${webhook.id}`}>
+              {webhook.name}
+            </Button>
+            {webhook.sandboxReceiver ? <Lozenge appearance="new">Sandbox receiver</Lozenge> : null}
+          </Inline>
         ),
       },
       {
