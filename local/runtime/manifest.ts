@@ -35,6 +35,14 @@ const manifestSchema = z.object({
 
 export type Manifest = z.infer<typeof manifestSchema>;
 
+/** A subpage of a full-page module (`pages`, or the pages of its `sections`), shown in Jira's sidebar. */
+export interface UiSubpage {
+  title: string;
+  route: string;
+  /** The header of the section it is listed under, if any. */
+  section?: string;
+}
+
 /** A Custom UI module (jira:adminPage, jira:projectPage, …): any module entry with a resource. */
 export interface UiModule {
   type: string;
@@ -42,6 +50,27 @@ export interface UiModule {
   title: string;
   resource: string;
   resolverFunction: string | undefined;
+  pages: UiSubpage[];
+  /** A jira:adminPage used as the app's Configure or Get started page (`useAsConfig`, `useAsGetStarted`). */
+  usedAs: 'config' | 'get-started' | undefined;
+}
+
+const subpage = z.object({ title: z.unknown(), route: z.string() });
+const textOf = (title: unknown, fallback: string) => (typeof title === 'string' ? title : fallback);
+
+/** `pages`, or the pages of `sections` in order (the manifest allows one or the other). */
+function subpagesOf(entry: { pages?: unknown; sections?: unknown }): UiSubpage[] {
+  const pages = z.array(subpage).safeParse(entry.pages ?? []);
+  const sections = z.array(z.object({ header: z.unknown().optional(), pages: z.array(subpage) })).safeParse(entry.sections ?? []);
+  const flat = (section: string | undefined) => (p: z.infer<typeof subpage>) => ({
+    title: textOf(p.title, p.route),
+    route: p.route,
+    ...(section === undefined ? {} : { section }),
+  });
+  return [
+    ...(pages.success ? pages.data.map(flat(undefined)) : []),
+    ...(sections.success ? sections.data.flatMap((s) => s.pages.map(flat(typeof s.header === 'string' ? s.header : undefined))) : []),
+  ];
 }
 
 export interface LoadedManifest {
@@ -68,11 +97,22 @@ export function loadManifest(appDir: string): LoadedManifest {
           resource: z.string(),
           title: z.unknown().optional(),
           resolver: z.object({ function: z.string() }).optional(),
+          pages: z.unknown().optional(),
+          sections: z.unknown().optional(),
+          useAsConfig: z.boolean().optional(),
+          useAsGetStarted: z.boolean().optional(),
         })
         .safeParse(entry);
       if (!ui.success) continue;
-      const title = typeof ui.data.title === 'string' ? ui.data.title : ui.data.key;
-      uiModules.push({ type, key: ui.data.key, title, resource: ui.data.resource, resolverFunction: ui.data.resolver?.function });
+      uiModules.push({
+        type,
+        key: ui.data.key,
+        title: textOf(ui.data.title, ui.data.key),
+        resource: ui.data.resource,
+        resolverFunction: ui.data.resolver?.function,
+        pages: subpagesOf(ui.data),
+        usedAs: ui.data.useAsGetStarted ? 'get-started' : ui.data.useAsConfig ? 'config' : undefined,
+      });
     }
   }
   return {

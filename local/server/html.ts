@@ -1,5 +1,5 @@
 import type { DemoProject, DemoUser } from '../services/jira';
-import { CHROME_RELAY_SCRIPT } from './bridge-script';
+import { CHROME_RELAY_SCRIPT } from './chrome-relay-script';
 import type { ReceivedRequest } from './receiver';
 
 export const escapeHtml = (s: string): string =>
@@ -20,7 +20,7 @@ export function layout(options: { title: string; users: DemoUser[]; currentUser:
         `<option value="${escapeHtml(u.accountId)}"${u.accountId === options.currentUser.accountId ? ' selected' : ''}>${escapeHtml(u.displayName)}</option>`,
     )
     .join('');
-  return `<!doctype html><html><head><meta charset="utf-8"><title>${escapeHtml(options.title)} · Projectrak sandbox</title><style>${STYLE}</style></head><body>
+  return `<!doctype html><html><head><meta charset="utf-8"><title>${escapeHtml(options.title)} · Projectrak sandbox</title><link rel="icon" href="data:,"><style>${STYLE}</style></head><body>
 <header><a href="/">Projectrak sandbox</a><a href="/admin">Admin page</a><a href="/receiver">Demo receiver</a><span class="grow"></span>
 <form method="post" action="/__sandbox/user" data-testid="user-switcher"><label>Act as <select name="accountId" onchange="this.form.submit()">${choices}</select></label>
 <input type="hidden" name="back" value="${escapeHtml(options.back)}"><noscript><button>Switch</button></noscript></form></header>
@@ -38,7 +38,7 @@ export function homeBody(projects: DemoProject[], urls: { admin: string; receive
     .join('');
   return `<main><h1>Projectrak sandbox</h1>
 <p>The app's real handlers and the real Forge SDKs, running offline against a Jira Cloud fake. Use "Act as" to switch user.</p>
-<ul><li><a href="${urls.admin}">Admin page</a> (Jira settings → Apps)</li><li><a href="${urls.receiver}">Demo receiver</a>: point a webhook at <code>${escapeHtml(urls.receiverHook)}</code></li>
+<ul><li><a href="${urls.admin}">Admin page</a> (Jira settings → Apps), and its <a href="/manage-apps">entry in Manage apps</a> (Get started)</li><li><a href="${urls.receiver}">Demo receiver</a>: point a webhook at <code>${escapeHtml(urls.receiverHook)}</code></li>
 <li><a href="/__sandbox/meter">Invocation meter</a> · <a href="/__sandbox/queue">Queue</a></li></ul>
 <h2>Projects</h2><table><tr><th>Project page</th><th>Key</th><th>Id</th><th>Jira project name (renaming emits avi:jira:updated:project)</th></tr>${rows}</table></main>`;
 }
@@ -53,10 +53,12 @@ export function framedBody(frame: {
   moduleKey: string;
   extension: Record<string, unknown>;
   framesOrigin: string;
+  /** The chrome path the page's `view.createHistory()` locations are relative to. */
+  historyBase: string;
 }): string {
   const where = JSON.stringify({ moduleKey: frame.moduleKey, extension: frame.extension });
   return `<iframe title="${escapeHtml(frame.title)}" src="${escapeHtml(frame.src)}" data-testid="app-frame" sandbox="allow-scripts allow-same-origin allow-forms allow-modals allow-downloads"
-data-frames-origin="${escapeHtml(frame.framesOrigin)}" data-module="${escapeHtml(where)}"></iframe>${CHROME_RELAY_SCRIPT}`;
+data-frames-origin="${escapeHtml(frame.framesOrigin)}" data-module="${escapeHtml(where)}" data-history-base="${escapeHtml(frame.historyBase)}"></iframe>${CHROME_RELAY_SCRIPT}`;
 }
 
 export function receiverBody(requests: ReceivedRequest[], hook: string): string {

@@ -54,7 +54,7 @@ export async function answerSandboxApi(ctx: ServerContext, req: http.IncomingMes
   if (path === '/__sandbox/bridge') {
     // JSON only: a form or text/plain post from another page could not have been sent by the chrome's relay.
     if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return refuse(res, 415, 'bridge calls are JSON');
-    return answerBridgeCall(host, res, actingUser(ctx, req), body);
+    return answerBridgeCall(host, res, actingUser(ctx, req), body, ctx.origins.chrome);
   }
   return refuse(res, 404, `not found: POST ${path}`);
 }

@@ -4,6 +4,7 @@ import type { Host } from '../host';
 import { answerChromePage } from './chrome-pages';
 import { HttpError, redirect, refuse, send } from './http-util';
 import { roleOf, sandboxOrigins } from './origins';
+import { isModulePath } from './page-paths';
 import type { OriginRole, SandboxOrigins } from './origins';
 import { Receiver, RECEIVER_HOST } from './receiver';
 import { answerReceiverRequest } from './receiver-answers';
@@ -129,7 +130,7 @@ function routeFrames(ctx: ServerContext, req: http.IncomingMessage, res: http.Se
   return refuse(res, 403, `${ctx.origins.frames} serves Custom UI resources only (/resources/…); the sandbox is at ${ctx.origins.chrome}/`);
 }
 
-const isChromePage = (path: string): boolean => path === '/' || path === '/admin' || path === '/receiver' || /^\/project\/[^/]+$/.test(path);
+const isChromePage = (path: string): boolean => path === '/' || path === '/receiver' || path === '/manage-apps' || isModulePath(path);
 
 async function routeChrome(ctx: ServerContext, req: http.IncomingMessage, res: http.ServerResponse, url: URL, role: OriginRole): Promise<void> {
   const path = url.pathname;

@@ -41,6 +41,11 @@ export const fieldDefinition = z.object({
   type: fieldType,
   description: z.string().max(1000).optional(),
   options: z.array(fieldOption).optional(),
+  /**
+   * Archived by an admin (docs/fields.md, "Archiving and deleting"): kept with its values, but no longer on the project
+   * page nor in the REST API, and no longer written, so no longer sent; restoring it brings it all back.
+   */
+  archived: z.boolean().optional(),
 });
 export type FieldDefinition = z.infer<typeof fieldDefinition>;
 

@@ -42,7 +42,8 @@ export const RESOLVERS = {
     payload: projectRef,
     answer: z.object({ project: projectSummary, canEdit: z.boolean() }),
   },
-  'fields/list': { payload: empty, answer: z.object({ fields: z.array(fieldDefinition) }) },
+  /** The catalogue, and Jira's own project attributes, which receivers also get as fields (ids 1–6, read only). */
+  'fields/list': { payload: empty, answer: z.object({ fields: z.array(fieldDefinition), systemFields: z.array(fieldDefinition) }) },
   'fields/create': {
     payload: z.object({
       name: z.string(),
@@ -61,6 +62,10 @@ export const RESOLVERS = {
     }),
     answer: z.object({ field: fieldDefinition }),
   },
+  /** Archives (or, with `archived: false`, restores) a field: see docs/fields.md, "Archiving and deleting". */
+  'fields/archive': { payload: z.object({ id: z.number(), archived: z.boolean() }), answer: z.object({ field: fieldDefinition }) },
+  /** Removes a field from the catalogue for good; refused while a webhook's filter names it. */
+  'fields/delete': { payload: z.object({ id: z.number() }), answer: z.object({ deleted: z.literal(true) }) },
   'values/get': {
     payload: projectRef,
     answer: z.object({

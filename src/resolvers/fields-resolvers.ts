@@ -1,11 +1,13 @@
 import type Resolver from '@forge/resolver';
 import type { CatalogueRecord } from '../core/fields/catalogue';
 import { catalogueTooLarge } from '../core/fields/catalogue';
-import { addField, changeField } from '../core/fields/catalogue-rules';
+import { addField, archiveField, changeField, deleteField } from '../core/fields/catalogue-rules';
+import { JIRA_ATTRIBUTES } from '../core/fields/jira-attributes';
 import type { CatalogueVerdict } from '../core/fields/catalogue-rules';
 import { AppError, invalidFields } from '../errors';
 import { readCatalogue, readCatalogueForChange, writeCatalogue } from '../storage/catalogue-store';
 import { retryOnConflict } from '../storage/retry-on-conflict';
+import { listWebhooks } from '../storage/webhook-store';
 import { define } from './define';
 import { requireJiraAdmin } from './guards';
 
@@ -28,7 +30,7 @@ function change(apply: (record: CatalogueRecord) => CatalogueVerdict) {
 export function defineFieldsResolvers(resolver: Resolver): void {
   define(resolver, 'fields/list', async () => {
     await requireJiraAdmin();
-    return { fields: (await readCatalogue()).fields };
+    return { fields: (await readCatalogue()).fields, systemFields: Object.values(JIRA_ATTRIBUTES) };
   });
 
   define(resolver, 'fields/create', async (payload) => {
@@ -39,5 +41,18 @@ export function defineFieldsResolvers(resolver: Resolver): void {
   define(resolver, 'fields/update', async (payload) => {
     await requireJiraAdmin();
     return change((record) => changeField(record, payload));
+  });
+
+  define(resolver, 'fields/archive', async ({ id, archived }) => {
+    await requireJiraAdmin();
+    return change((record) => archiveField(record, id, archived));
+  });
+
+  define(resolver, 'fields/delete', async ({ id }) => {
+    await requireJiraAdmin();
+    // Read once, before the catalogue: a webhook saved with this field after the delete fails its own check of the filter.
+    const usedBy = (await listWebhooks()).filter((w) => w.filters.fields?.includes(id)).map((w) => w.name);
+    await change((record) => deleteField(record, id, usedBy));
+    return { deleted: true as const };
   });
 }

@@ -26,9 +26,12 @@ export async function getValues(request: WebTriggerRequest): Promise<WebTriggerR
   const [{ fields }, stored] = await Promise.all([readCatalogue(), readValues(project.id)]);
   return jsonResponse(200, {
     project: { id: Number(project.id), key: project.key, name: project.name },
-    fields: fields.map((field) => {
-      const value = stored.values.get(field.id) ?? null;
-      return { id: field.id, name: field.name, type: field.type, value: formatValue(snapshotOf(field, [value]), value) };
-    }),
+    // Archived fields are not listed (docs/fields.md, "Archiving and deleting").
+    fields: fields
+      .filter((field) => !field.archived)
+      .map((field) => {
+        const value = stored.values.get(field.id) ?? null;
+        return { id: field.id, name: field.name, type: field.type, value: formatValue(snapshotOf(field, [value]), value) };
+      }),
   });
 }

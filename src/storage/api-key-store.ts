@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { kvs } from '@forge/kvs';
 import { z } from 'zod';
 import { apiKeySummary } from '../contract/resolvers';
@@ -42,11 +43,35 @@ export async function touchApiKey(id: string, at: Date): Promise<void> {
   await kvs.set(KEYS.apiKeyUsed(id), at.toISOString());
 }
 
-/** Revoking removes the secret first: from then on the key authenticates nothing. */
+const nameKey = (name: string) => KEYS.apiKeyName(createHash('sha256').update(name.trim().toLowerCase()).digest('hex'));
+
+/**
+ * Claims a name for a key, ignoring case; refused when a live key holds it. A get is strictly consistent and a query
+ * is not (docs/forge-platform.md, "KVS and custom entities"), so the claim is one key written only if absent. Forge
+ * names no error code for FAIL_IF_EXISTS on an existing key: after a failure the claim is read again.
+ */
+export async function claimApiKeyName(name: string, id: string): Promise<{ claimed: true } | { claimed: false; heldBy: ApiKeyRecord }> {
+  const key = nameKey(name);
+  try {
+    await kvs.set(key, id, { keyPolicy: 'FAIL_IF_EXISTS' });
+    return { claimed: true };
+  } catch (error) {
+    const holder: unknown = await kvs.get(key);
+    if (holder === undefined) throw error;
+    const held = typeof holder === 'string' ? apiKeyRecord.safeParse(await kvs.get(KEYS.apiKey(holder))) : undefined;
+    if (held?.success) return { claimed: false, heldBy: held.data };
+    // Left by a key that was never saved (its creation stopped between the two writes): the name is free.
+    await kvs.set(key, id);
+    return { claimed: true };
+  }
+}
+
+/** Revoking removes the secret first: from then on the key authenticates nothing. Its name is then free again. */
 export async function deleteApiKey(id: string): Promise<boolean> {
-  const existing: unknown = await kvs.get(KEYS.apiKey(id));
+  const existing = apiKeyRecord.safeParse(await kvs.get(KEYS.apiKey(id)));
   await kvs.deleteSecret(KEYS.apiKeySecret(id));
   await kvs.delete(KEYS.apiKey(id));
   await kvs.delete(KEYS.apiKeyUsed(id));
-  return existing !== undefined;
+  if (existing.success && (await kvs.get(nameKey(existing.data.name))) === id) await kvs.delete(nameKey(existing.data.name));
+  return existing.success;
 }

@@ -21,6 +21,8 @@ export const KEYS = {
   apiKeySecret: (id: string) => `api-key-secret:${id}`,
   apiKeyUsedPrefix: 'api-key-used:',
   apiKeyUsed: (id: string) => `api-key-used:${id}`,
+  /** A key name's claim (by the SHA-256 of its lower-case form), holding the id of the key that has it. */
+  apiKeyName: (digest: string) => `api-key-name:${digest}`,
 } as const;
 
 /** Custom entities, declared under app.storage.entities in manifest.yml. */

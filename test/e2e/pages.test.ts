@@ -15,8 +15,8 @@ afterAll(async () => {
 const openAs = (accountId: string, path: string) => sandbox.openAs(accountId, path);
 
 describe('the real pages, with the real @forge/bridge, in headless Chromium', () => {
-  it('admin page: the resolver answers for the Jira admin with their accountId', async () => {
-    const { frame } = await openAs(DEMO_USERS.admin.accountId, '/admin');
+  it('admin Get started page: the resolver answers for the Jira admin with their accountId', async () => {
+    const { frame } = await openAs(DEMO_USERS.admin.accountId, '/admin/get-started');
     await expect.poll(() => frame.locator('[data-testid="account-id"]').textContent(), { timeout: 20_000 }).toContain(DEMO_USERS.admin.accountId);
     expect(await frame.locator('[data-testid="admin-lozenge"]').textContent()).toContain('Jira admin');
     expect(await frame.locator('[data-testid="installed-at"]').textContent()).not.toContain('Not yet installed');
@@ -36,7 +36,7 @@ describe('the real pages, with the real @forge/bridge, in headless Chromium', ()
   });
 
   it('the user switcher changes who the resolvers see', async () => {
-    const { page, frame } = await openAs(DEMO_USERS.admin.accountId, '/admin');
+    const { page, frame } = await openAs(DEMO_USERS.admin.accountId, '/admin/get-started');
     await expect.poll(() => frame.locator('[data-testid="account-id"]').textContent(), { timeout: 20_000 }).toContain(DEMO_USERS.admin.accountId);
     await page.selectOption('[data-testid="user-switcher"] select', DEMO_USERS.member.accountId);
     await expect.poll(() => frame.locator('[data-testid="error-message"]').textContent(), { timeout: 20_000 }).toContain('Only Jira administrators');

@@ -1,7 +1,7 @@
 import type { FieldDefinition, FieldError, FieldOption, FieldType } from '../../contract/fields';
 import { isReservedName, OPTION_TYPES } from '../../contract/fields';
 import type { CatalogueRecord } from './catalogue';
-import { JIRA_ATTRIBUTES } from './jira-attributes';
+import { isJiraAttribute, JIRA_ATTRIBUTES } from './jira-attributes';
 
 export const DESCRIPTION_MAX_CHARS = 1000;
 
@@ -109,4 +109,36 @@ export function changeField(
     ...(options ? { options } : {}),
   };
   return { ok: true, field, record: { ...record, nextOptionId, fields: record.fields.map((f) => (f.id === field.id ? field : f)) } };
+}
+
+/** A field id that names no field of the catalogue: one of Jira's attributes, or none at all. */
+function notInCatalogue(id: number): CatalogueVerdict {
+  if (isJiraAttribute(id))
+    return { ok: false, errors: [error('id', 'READ_ONLY_FIELD', `id: ${id} is one of Jira's own project attributes, which Projectrak only reads`)] };
+  return { ok: false, errors: [error('id', 'UNKNOWN_FIELD', `id: there is no field ${id}`)] };
+}
+
+/** Archives a field, or restores it: the definition and the values stay (docs/fields.md, "Archiving and deleting"). */
+export function archiveField(record: CatalogueRecord, id: number, archived: boolean): CatalogueVerdict {
+  const current = record.fields.find((f) => f.id === id);
+  if (!current) return notInCatalogue(id);
+  const { archived: _previously, ...definition } = current;
+  const field: FieldDefinition = archived ? { ...definition, archived: true } : definition;
+  return { ok: true, field, record: { ...record, fields: record.fields.map((f) => (f.id === id ? field : f)) } };
+}
+
+/**
+ * Removes a field from the catalogue for good. Its id is never given again (`nextFieldId` only grows), so values
+ * still stored under it can never be read as another field's. Refused while webhooks that send only chosen fields
+ * name it (`usedBy`: their names), so no filter is left pointing at nothing.
+ */
+export function deleteField(record: CatalogueRecord, id: number, usedBy: readonly string[]): CatalogueVerdict {
+  const current = record.fields.find((f) => f.id === id);
+  if (!current) return notInCatalogue(id);
+  if (usedBy.length > 0) {
+    const names = usedBy.map((name) => `"${name}"`).join(', ');
+    const message = `id: ${current.name} is in the field filter of ${usedBy.length === 1 ? 'webhook' : 'webhooks'} ${names}; remove it there first, or archive the field instead`;
+    return { ok: false, errors: [error('id', 'FIELD_IN_USE', message)] };
+  }
+  return { ok: true, field: current, record: { ...record, fields: record.fields.filter((f) => f.id !== id) } };
 }

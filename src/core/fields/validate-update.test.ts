@@ -25,6 +25,14 @@ describe('validateUpdate', () => {
     expect(verdict.ok ? [] : verdict.errors.map((e) => e.code)).toEqual(['INVALID_NUMBER', 'INVALID_DATE']);
   });
 
+  it('refuses a value for an archived field, by id or by name, and accepts the same field once restored', () => {
+    const archived = catalogue.map((f) => (f.id === 1003 ? { ...f, archived: true } : f));
+    const refused = { code: 'ARCHIVED_FIELD', message: "Start date: is archived; a Jira admin can restore it on Projectrak's admin page" };
+    expect(validateUpdate(archived, { '1003': '2026-12-01', Status: 'Done' }, refs)).toEqual({ ok: false, errors: [{ field: '1003', ...refused }] });
+    expect(validateUpdate(archived, { 'start date': null }, refs)).toEqual({ ok: false, errors: [{ field: 'start date', ...refused }] });
+    expect(validateUpdate(catalogue, { '1003': '2026-12-01' }, refs)).toEqual({ ok: true, values: new Map([[1003, '2026-12-01']]) });
+  });
+
   it('refuses the same field named twice, by id and by name', () => {
     expect(validateUpdate(catalogue, { '1001': 'Done', status: 'At risk' }, refs)).toEqual({
       ok: false,

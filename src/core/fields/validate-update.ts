@@ -38,6 +38,15 @@ export function validateUpdate(catalogue: readonly FieldDefinition[], input: Rec
       errors.push({ field: ref, code: 'UNKNOWN_FIELD', message: `${ref}: there is no such field` });
       continue;
     }
+    if (field.archived) {
+      // docs/fields.md, "Archiving and deleting": an archived field keeps its values and takes no new ones.
+      errors.push({
+        field: ref,
+        code: 'ARCHIVED_FIELD',
+        message: `${field.name}: is archived; a Jira admin can restore it on Projectrak's admin page`,
+      });
+      continue;
+    }
     if (values.has(field.id)) {
       errors.push({ field: ref, code: 'DUPLICATE_FIELD', message: `${field.name}: is given more than once` });
       continue;

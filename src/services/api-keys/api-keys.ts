@@ -1,6 +1,6 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { AppError, notFound } from '../../errors';
-import { deleteApiKey, listApiKeys, readApiKey, saveApiKey, touchApiKey } from '../../storage/api-key-store';
+import { claimApiKeyName, deleteApiKey, listApiKeys, readApiKey, saveApiKey, touchApiKey } from '../../storage/api-key-store';
 import type { ApiKeyRecord } from '../../storage/api-key-store';
 
 // Keys look like `prk_<id>_<secret>`: the id finds the stored secret, the secret proves possession.
@@ -15,6 +15,16 @@ export async function createApiKey(name: string, createdBy: string, now = new Da
       fields: [{ field: 'name', code: 'INVALID_NAME', message: 'name: must be 1 to 100 characters' }],
     });
   const id = randomBytes(8).toString('hex');
+  // Names tell keys apart on the admin page, so each is unique, ignoring case. The listing covers keys made before
+  // names were claimed; a query may still show a key just revoked, so what it finds is read again by key.
+  const sameName = (await listApiKeys()).filter((k) => k.name.toLowerCase() === trimmed.toLowerCase());
+  const listed = (await Promise.all(sameName.map(async (k) => ((await readApiKey(k.id)) ? k : undefined)))).find((k) => k !== undefined);
+  const claim = listed ? undefined : await claimApiKeyName(trimmed, id);
+  const taken = listed ?? (claim?.claimed === false ? claim.heldBy : undefined);
+  if (taken) {
+    const message = `name: a key named "${taken.name}" already exists; choose another name`;
+    throw new AppError('INVALID_INPUT', message, { fields: [{ field: 'name', code: 'DUPLICATE_NAME', message }] });
+  }
   const secret = randomBytes(32).toString('base64url');
   const record: ApiKeyRecord = { id, name: trimmed, prefix: `prk_${id}`, createdAt: now.toISOString(), createdBy, lastUsedAt: null };
   await saveApiKey(record, secret);

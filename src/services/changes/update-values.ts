@@ -78,12 +78,12 @@ export async function applyUpdate(update: PreparedUpdate, fields: FieldDefinitio
   });
 }
 
-/** Sets values of the app's fields on one project, through the one write path. */
+/** Sets values of the app's fields on one project, through the one write path; answers with the catalogue it used. */
 export async function updateValues(
   update: UpdateInput,
   who: Pick<CommitRequest, 'user' | 'source'>,
-): Promise<{ event: ChangeEvent | null; values: Map<number, RawValue> }> {
+): Promise<{ event: ChangeEvent | null; values: Map<number, RawValue>; fields: FieldDefinition[] }> {
   const { fields, prepared, errors } = await prepareUpdates([update]);
   if (errors.length > 0 || !prepared[0]) throw invalidFields(errors.map(({ project: _project, ...e }) => e));
-  return applyUpdate(prepared[0], fields, who);
+  return { ...(await applyUpdate(prepared[0], fields, who)), fields };
 }

@@ -2,15 +2,15 @@ import Lozenge from '@atlaskit/lozenge';
 import { Stack, Text } from '@atlaskit/primitives';
 import type { AppStatus } from '../../../src/contract/resolvers';
 import { DetailRow } from '../../shared/detail-row';
-import { formatInstalledAt } from './format-installed-at';
+import { exactTime } from './format-time';
 
-/** The resolved app status as label/value rows. */
+/** Since when the app is installed, and who is looking. */
 export function AppStatusDetails({ status }: { status: AppStatus }) {
   return (
     <Stack space="space.150">
       <DetailRow label="Installed since">
         <Text testId="installed-at">
-          {status.installedAt === null ? formatInstalledAt(null) : <time dateTime={status.installedAt}>{formatInstalledAt(status.installedAt)}</time>}
+          {status.installedAt === null ? 'Not yet installed' : <time dateTime={status.installedAt}>{exactTime(status.installedAt)}</time>}
         </Text>
       </DetailRow>
       <DetailRow label="Your account id">
