@@ -14,6 +14,9 @@ export const KEYS = {
   /** The webhook's delivery state: last execution and status, health, why the app disabled it. */
   webhookStatePrefix: 'webhook-state:',
   webhookState: (id: string) => `webhook-state:${id}`,
+  /** What was last pushed to wake the webhook's worker for new deliveries (see core/webhooks/wake-window.ts). */
+  wakeMarkPrefix: 'wake-mark:',
+  wakeMark: (id: string) => `wake-mark:${id}`,
   /** Secret store: the signing secrets and the custom header values. */
   webhookSecrets: (id: string) => `webhook-secrets:${id}`,
   apiKeyPrefix: 'api-key:',

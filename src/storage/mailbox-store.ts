@@ -6,8 +6,9 @@ import { ENTITIES } from './keys';
 /**
  * Pending deliveries: each webhook's mailbox, in commit order. Forge documents no order for a key-prefix query, so
  * order comes from a custom entity index (docs/forge-platform.md, "KVS and custom entities"): `by-webhook`
- * (partition = webhook, range = order key) for a webhook's oldest first; `by-due` (one partition, range = due
- * time) for the scheduled trigger to find retries that are due.
+ * (partition = webhook, range = order key) for a webhook's oldest first; `by-webhook-due` (partition = webhook, range =
+ * due time) for its soonest due, so that retries waiting at the head never hide what is due behind them; `by-due` (one
+ * partition, range = due time) for the scheduled trigger to find retries that are due.
  */
 export const mailboxEntry = z.object({
   webhook: z.string(),
@@ -57,15 +58,21 @@ export async function readEntries(keys: readonly string[]): Promise<Map<string, 
   return found;
 }
 
-/** A webhook's oldest pending deliveries (up to `limit`), oldest first. */
-export async function oldestEntries(webhookId: string, limit = PAGE): Promise<StoredEntry[]> {
-  const page = await mailbox()
+/** A page of a webhook's pending deliveries, from the index's start or from a cursor. */
+export type MailboxPage = { entries: StoredEntry[]; nextCursor: string | undefined };
+
+/**
+ * A webhook's pending deliveries a page at a time: `by-order`, oldest first; `by-due`, due soonest first (those due
+ * now, then the next to come due).
+ */
+export async function mailboxPage(webhookId: string, by: 'by-order' | 'by-due', limit = PAGE, cursor?: string): Promise<MailboxPage> {
+  const query = mailbox()
     .query()
-    .index('by-webhook', { partition: [webhookId] })
+    .index(by === 'by-order' ? 'by-webhook' : 'by-webhook-due', { partition: [webhookId] })
     .sort(Sort.ASC)
-    .limit(limit)
-    .getMany();
-  return page.results.map((r) => ({ key: r.key, entry: mailboxEntry.parse(r.value) }));
+    .limit(limit);
+  const page = await (cursor ? query.cursor(cursor) : query).getMany();
+  return { entries: page.results.map((r) => ({ key: r.key, entry: mailboxEntry.parse(r.value) })), nextCursor: page.nextCursor };
 }
 
 /** Every pending delivery of a webhook, oldest first, page by page (for counts, discarding, deleting). */

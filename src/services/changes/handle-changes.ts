@@ -3,7 +3,7 @@ import { isRateLimited } from '../../storage/kvs-errors';
 import { readCursor, waitingEvents } from '../../storage/event-store';
 import { listWebhooks } from '../../storage/webhook-store';
 import { fanOut } from '../webhooks/fan-out';
-import { wakeWebhooks } from '../webhooks/wake';
+import { wakeForDeliveries } from '../webhooks/wake';
 import { publishChange } from './publish';
 
 export interface HandleOptions {
@@ -58,6 +58,6 @@ export async function handleWaitingChanges(projectId: string, options: HandleOpt
   const count = cursor.handled - start;
   if (count > 0)
     console.info(`project ${firstKey ?? projectId}: handled #${start + 1}–#${cursor.handled} (${count} change(s)) for ${woken.size} webhook(s)`);
-  if (woken.size > 0) await wakeWebhooks([...woken.keys()], 0, woken);
+  if (woken.size > 0) await wakeForDeliveries(woken, now());
   return { handled: count, rateLimited };
 }

@@ -22,6 +22,7 @@ export interface DrainBudget {
 /** Forge's queries are eventually consistent ("slightly out of date"): a short pause before the last look. */
 const LAST_LOOK_PAUSE_MS = 300;
 const RECORD_WITHIN_MS = 2000;
+const MAX_PAGES_SKIPPED = 8;
 
 /**
  * A webhook's worker: sends its oldest pending delivery, then the next (see MailboxRun for the order), while its budget
@@ -49,28 +50,31 @@ export async function drainMailbox(webhookId: string, budget: DrainBudget): Prom
     unrecorded.length = 0;
   };
   try {
-    await run.refill();
-    for (let looks = 0; ;) {
+    await run.refill('start', now());
+    // Pages read in a row with nothing to send: a bound on what a mailbox full of held deliveries costs to look through.
+    for (let looks = 0, skipped = 0; ;) {
       const pick = await run.pick(now());
       if (!('next' in pick)) {
         await record();
-        // The page is worked through: if it was full, read the next at once; after sending, look once more a moment
-        // later, as deliveries added meanwhile may not show in a query at once.
-        if (looks === 0 && run.full) {
-          looks = 1;
-          await run.refill();
+        // Nothing to send on this page: read the next one if there is more; after sending, look at the start once more
+        // a moment later, as deliveries added meanwhile may not show in a query at once.
+        if (run.full && skipped < MAX_PAGES_SKIPPED) {
+          skipped++;
+          await run.refill('next', now());
           continue;
         }
-        if (looks < 2 && attempts > 0) {
+        if (looks === 0 && attempts > 0) {
           await new Promise((resolve) => setTimeout(resolve, LAST_LOOK_PAUSE_MS));
-          looks = 2;
-          await run.refill();
+          looks = 1;
+          skipped = 0;
+          await run.refill('start', now());
           continue;
         }
         if (pick.wakeInMs !== undefined && pick.wakeInMs <= MAX_WAKE_DELAY_S * 1000)
           await wakeWebhooks([webhookId], Math.max(1, pick.wakeInMs / 1000));
         return { attempts, rateLimited: false };
       }
+      skipped = 0;
       looks = 0;
       if (now() > budget.deadline || attempts >= budget.attempts) {
         await record();

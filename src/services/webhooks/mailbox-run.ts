@@ -1,4 +1,4 @@
-import { changeDeliveryKey, oldestEntries, readEntries } from '../../storage/mailbox-store';
+import { changeDeliveryKey, mailboxPage, readEntries } from '../../storage/mailbox-store';
 import type { MailboxEntry } from '../../storage/mailbox-store';
 
 export type Candidate = { key: string; entry: MailboxEntry };
@@ -7,15 +7,21 @@ export type Pick = { next: Candidate } | { wakeInMs: number | undefined };
 const PAGE_SIZE = 25;
 
 /**
- * What a worker sends next, in order. The mailbox's index is read a page at a time (a query: it may lag), together
- * with the deliveries the wake-up named, each then read again by key (strictly consistent); the page is worked
- * through before the index is read again. A change goes only after the same project's previous change to this
- * webhook: one never attempted is sent first; one waiting for a retry lets it go (first attempts stay in commit
- * order), unless the webhook keeps strict order, where a delivery waiting for its retry holds all after it.
+ * What a worker sends next, in order. The mailbox's index is read a page at a time (a query: it may lag) — by commit
+ * order when the webhook keeps strict order, else by due time, so that retries waiting at the head never hide what
+ * is due behind them — together with the deliveries the wake-up named, each then read again by key (strictly
+ * consistent); the page is worked through before the index is read again, from its start or on from the page.
+ * A change goes only after the same project's previous change to this webhook: one never attempted is sent first;
+ * one waiting for a retry lets it go (first attempts stay in commit order), unless the webhook keeps strict order,
+ * where a delivery waiting for its retry holds its project's later deliveries (other projects go on).
  */
 export class MailboxRun {
   private page: Candidate[] = [];
   private readonly done = new Set<string>();
+  /** Deliveries read by key in this run (null: not there), so a held page costs its reads once, not at every pick. */
+  private readonly known = new Map<string, MailboxEntry | null>();
+  private cursor: string | undefined;
+  private earliest: number | undefined;
 
   constructor(
     private readonly webhookId: string,
@@ -23,50 +29,79 @@ export class MailboxRun {
     private hints: readonly string[],
   ) {}
 
-  /** Whether the last page read was full: more may be listed behind it. */
-  full = false;
-
-  /** Reads the next page: the index's oldest entries and the hinted ones, as they are now. */
-  async refill(): Promise<void> {
-    const listed = (await oldestEntries(this.webhookId, PAGE_SIZE)).map((c) => c.key);
-    this.full = listed.length >= PAGE_SIZE;
-    const keys = [...new Set([...listed, ...this.hints])].filter((key) => !this.done.has(key));
-    this.hints = [];
-    const fresh = await readEntries(keys);
-    this.page = [...fresh].map(([key, entry]) => ({ key, entry })).sort((a, b) => a.entry.order.localeCompare(b.entry.order));
+  /** Whether more may be listed behind the last page read. */
+  get full(): boolean {
+    return this.cursor !== undefined;
   }
 
-  /** The next delivery to attempt from the page, or, when none is due, how long until one is. */
+  /**
+   * Reads a page: from the index's start (what is there now, and the hinted deliveries), or the one after the last
+   * page read (when that one had nothing to send).
+   */
+  async refill(from: 'start' | 'next' = 'start', now = Date.now()): Promise<void> {
+    if (from === 'start') this.earliest = undefined;
+    const listed = await mailboxPage(this.webhookId, this.strict ? 'by-order' : 'by-due', PAGE_SIZE, from === 'next' ? this.cursor : undefined);
+    this.cursor = listed.entries.length >= PAGE_SIZE ? listed.nextCursor : undefined;
+    const shown = listed.entries.filter((c) => !this.done.has(c.key));
+    // What the query shows due (and what the wake-up named) is read again by key before it is sent; what it shows
+    // waiting only tells when to look again.
+    const toRead = [...new Set([...shown.filter((c) => c.entry.dueAt <= now).map((c) => c.key), ...this.hints])].filter((key) => !this.done.has(key));
+    this.hints = [];
+    const fresh = await readEntries(toRead);
+    for (const key of toRead) this.known.set(key, fresh.get(key) ?? null);
+    const page = new Map(shown.filter((c) => !toRead.includes(c.key)).map((c) => [c.key, c.entry]));
+    for (const [key, entry] of fresh) page.set(key, entry);
+    this.page = [...page].map(([key, entry]) => ({ key, entry })).sort((a, b) => a.entry.order.localeCompare(b.entry.order));
+  }
+
+  /** The next delivery to attempt from the page, or, when none is, how long until one of those seen is due. */
   async pick(now: number): Promise<Pick> {
-    let earliest: number | undefined;
+    const held = new Set<string>();
     for (const candidate of this.page) {
+      if (held.has(candidate.entry.projectId)) continue;
       if (candidate.entry.dueAt > now) {
-        if (this.strict) return { wakeInMs: candidate.entry.dueAt - now };
-        earliest = Math.min(earliest ?? Infinity, candidate.entry.dueAt);
+        this.noteDue(candidate.entry.dueAt);
+        if (this.strict) held.add(candidate.entry.projectId);
         continue;
       }
-      const ordered = await this.predecessorFirst(candidate);
-      if ('hold' in ordered) return { wakeInMs: Math.max(0, ordered.hold - now) };
-      return { next: ordered.send };
+      const ordered = await this.predecessorFirst(candidate, now);
+      if ('send' in ordered) return { next: ordered.send };
+      this.noteDue(ordered.hold);
+      held.add(candidate.entry.projectId);
     }
-    return { wakeInMs: earliest === undefined ? undefined : earliest - now };
+    return { wakeInMs: this.earliest === undefined ? undefined : Math.max(0, this.earliest - now) };
   }
 
   /** After an attempt: a settled delivery leaves the page; one to retry stays, with its new due time. */
   settle(key: string, next: MailboxEntry | null): void {
     this.page = this.page.filter((c) => c.key !== key);
+    this.known.set(key, next);
     if (next) this.page = [...this.page, { key, entry: next }].sort((a, b) => a.entry.order.localeCompare(b.entry.order));
     else this.done.add(key);
   }
 
-  private async predecessorFirst(candidate: Candidate): Promise<{ send: Candidate } | { hold: number }> {
+  private async readByKey(key: string): Promise<MailboxEntry | null> {
+    if (!this.known.has(key)) this.known.set(key, (await readEntries([key])).get(key) ?? null);
+    return this.known.get(key) ?? null;
+  }
+
+  private noteDue(at: number): void {
+    this.earliest = Math.min(this.earliest ?? Infinity, at);
+  }
+
+  /** The delivery to send for this candidate: itself, or the earliest of its project still waiting before it. */
+  private async predecessorFirst(candidate: Candidate, now: number): Promise<{ send: Candidate } | { hold: number }> {
     let current = candidate;
     for (let hops = 0; current.entry.trigger === 'change' && current.entry.previous > 0 && hops < 100; hops++) {
       const key = changeDeliveryKey(current.entry.webhook, current.entry.projectId, current.entry.previous);
       if (this.done.has(key)) break;
-      const before = this.page.find((c) => c.key === key)?.entry ?? (await readEntries([key])).get(key);
+      const before = this.page.find((c) => c.key === key)?.entry ?? (await this.readByKey(key));
       if (!before) break;
-      if (before.attempt > 1) return this.strict ? { hold: before.dueAt } : { send: current };
+      if (before.attempt > 1) {
+        if (!this.strict) return { send: current };
+        // Strict order: a retry holds what comes after it until it is due, then goes first.
+        if (before.dueAt > now) return { hold: before.dueAt };
+      }
       current = { key, entry: before };
     }
     return { send: current };

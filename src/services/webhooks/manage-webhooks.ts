@@ -8,6 +8,7 @@ import { AppError, invalidFields, notFound } from '../../errors';
 import { readCatalogue } from '../../storage/catalogue-store';
 import { allEntries, deleteEntries } from '../../storage/mailbox-store';
 import { deleteWebhookSecrets, readWebhookSecrets, saveWebhookSecrets } from '../../storage/webhook-secrets';
+import { deleteWakeMark } from '../../storage/wake-marks';
 import { deleteWebhookState, readWebhookState, saveWebhookState } from '../../storage/webhook-state-store';
 import { changeWebhooks, deleteWebhookRecord, readWebhook, updateWebhookRecord } from '../../storage/webhook-store';
 import type { WebhookRecord } from '../../storage/webhook-store';
@@ -135,5 +136,6 @@ export async function deleteWebhook(id: string): Promise<void> {
   await deleteWebhookRecord(id);
   await deleteWebhookSecrets(id);
   await deleteWebhookState(id);
+  await deleteWakeMark(id);
   await deleteEntries((await allEntries(id)).map((c) => c.key));
 }

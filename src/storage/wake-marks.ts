@@ -1,0 +1,30 @@
+import { kvs } from '@forge/kvs';
+import { z } from 'zod';
+import type { WakeMark } from '../core/webhooks/wake-window';
+import { KEYS } from './keys';
+
+const wakeMark = z.object({ window: z.number().int(), trailing: z.boolean() });
+
+/** The wake marks of these webhooks, read by key (strictly consistent), 25 to a request. */
+export async function readWakeMarks(ids: readonly string[]): Promise<Map<string, WakeMark>> {
+  const marks = new Map<string, WakeMark>();
+  for (let i = 0; i < ids.length; i += 25) {
+    const { successfulKeys } = await kvs.batchGet<unknown>(ids.slice(i, i + 25).map((id) => ({ key: KEYS.wakeMark(id) })));
+    for (const item of successfulKeys) {
+      const parsed = wakeMark.safeParse(item.value);
+      // A mark that does not parse is as good as none: the next wake-up is pushed at once.
+      if (parsed.success) marks.set(item.key.slice(KEYS.wakeMarkPrefix.length), parsed.data);
+    }
+  }
+  return marks;
+}
+
+/** Keeps the marks, 25 to a request; a mark is only a saving, so not keeping one costs a push, never a delivery. */
+export async function saveWakeMarks(marks: ReadonlyMap<string, WakeMark>): Promise<void> {
+  const items = [...marks].map(([id, mark]) => ({ key: KEYS.wakeMark(id), value: mark }));
+  for (let i = 0; i < items.length; i += 25) await kvs.batchSet(items.slice(i, i + 25));
+}
+
+export async function deleteWakeMark(id: string): Promise<void> {
+  await kvs.delete(KEYS.wakeMark(id));
+}
