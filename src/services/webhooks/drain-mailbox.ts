@@ -22,7 +22,7 @@ export interface DrainBudget {
 /** Forge's queries are eventually consistent ("slightly out of date"): a short pause before the last look. */
 const LAST_LOOK_PAUSE_MS = 300;
 const RECORD_WITHIN_MS = 2000;
-const MAX_PAGES_SKIPPED = 8;
+const MAX_PAGES_SKIPPED = 10;
 
 /**
  * A webhook's worker: sends its oldest pending delivery, then the next (see MailboxRun for the order), while its budget

@@ -4,6 +4,11 @@ import type { MailboxEntry } from '../../storage/mailbox-store';
 export type Candidate = { key: string; entry: MailboxEntry };
 export type Pick = { next: Candidate } | { wakeInMs: number | undefined };
 
+/**
+ * A look starts with a small page and doubles it while pages come full: most looks (the last one before a worker
+ * ends, a wake-up for one new delivery) find little, and reads are billed and limited by the bytes they return.
+ */
+const FIRST_PAGE = 5;
 const PAGE_SIZE = 25;
 
 /**
@@ -21,6 +26,7 @@ export class MailboxRun {
   /** Deliveries read by key in this run (null: not there), so a held page costs its reads once, not at every pick. */
   private readonly known = new Map<string, MailboxEntry | null>();
   private cursor: string | undefined;
+  private size = FIRST_PAGE;
   private earliest: number | undefined;
 
   constructor(
@@ -40,8 +46,9 @@ export class MailboxRun {
    */
   async refill(from: 'start' | 'next' = 'start', now = Date.now()): Promise<void> {
     if (from === 'start') this.earliest = undefined;
-    const listed = await mailboxPage(this.webhookId, this.strict ? 'by-order' : 'by-due', PAGE_SIZE, from === 'next' ? this.cursor : undefined);
-    this.cursor = listed.entries.length >= PAGE_SIZE ? listed.nextCursor : undefined;
+    this.size = from === 'start' ? FIRST_PAGE : Math.min(PAGE_SIZE, this.size * 2);
+    const listed = await mailboxPage(this.webhookId, this.strict ? 'by-order' : 'by-due', this.size, from === 'next' ? this.cursor : undefined);
+    this.cursor = listed.entries.length >= this.size ? listed.nextCursor : undefined;
     const shown = listed.entries.filter((c) => !this.done.has(c.key));
     // What the query shows due (and what the wake-up named) is read again by key before it is sent; what it shows
     // waiting only tells when to look again.
