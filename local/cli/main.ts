@@ -40,6 +40,7 @@ async function main(): Promise<void> {
       receiver: { type: 'string', multiple: true },
     },
   });
+  const receivers = (values.receiver ?? []).map(parseReceiver);
   const started = Date.now();
   const appDir = path.resolve(values.app);
   const log = (line: string) => console.log(`[sandbox] ${line}`);
@@ -55,7 +56,7 @@ async function main(): Promise<void> {
     if (!values['no-pages']) await buildPages(host.loaded, { log });
     server = await startSandboxServer(host, {
       port: Number(values.port ?? process.env.PORT ?? 8080),
-      loopbackReceivers: (values.receiver ?? []).map(parseReceiver),
+      loopbackReceivers: receivers,
     });
   } catch (error) {
     // Release the data folder (and requeue nothing half-run) before reporting, e.g. a port already in use.

@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { startAppHost } from './support/app-host';
 import { burst } from './support/crash-burst';
 import { prepareDataFolder } from './support/crash-data-folder';
 import { startCrashReceiver } from './support/crash-receiver';
@@ -21,13 +22,12 @@ const PER_PROJECT = 125;
 const PATHS = ['/hooks/a', '/hooks/b', '/hooks/c'];
 const RECEIVER_HOST = 'crash.receiver.test';
 
-let receiver: CrashReceiver;
-let sandbox: Promise<SandboxProcess>;
-let maintenance: NodeJS.Timeout | undefined;
+/** What the crash test started, for afterAll to stop even when the test fails half-way. */
+const live: { sandbox?: Promise<SandboxProcess>; receiver?: CrashReceiver; maintenance?: NodeJS.Timeout } = {};
 afterAll(async () => {
-  clearInterval(maintenance);
-  (await sandbox.catch(() => undefined))?.child.kill('SIGKILL');
-  await receiver.close();
+  clearInterval(live.maintenance);
+  (await live.sandbox?.catch(() => undefined))?.child.kill('SIGKILL');
+  await live.receiver?.close();
 });
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -69,17 +69,19 @@ function firstArrivals(receipts: readonly Receipt[]): Record<string, number[]> {
 
 describe('a sandbox killed with SIGKILL while webhooks are being delivered', () => {
   it('delivers every change to every webhook after it restarts, in order, each once by webhook-id', async () => {
-    receiver = await startCrashReceiver();
+    const receiver = await startCrashReceiver();
+    live.receiver = receiver;
     const dataDir = tempDir('crash-test-');
     const { apiKey } = await prepareDataFolder(dataDir, RECEIVER_HOST, PATHS);
     const args = ['--data', dataDir, '--port', '0', '--no-pages', '--latency', '1-15', '--query-lag-ms', '0-300'];
     // Throttled events of a webhook's key are looked at again within 20–100 ms (Forge: seconds to minutes, any order).
     args.push('--throttle-ms', '20-100', '--receiver', `${RECEIVER_HOST}=${receiver.port}`);
-    sandbox = startSandboxProcess(args);
+    let sandbox = startSandboxProcess(args);
+    live.sandbox = sandbox;
     const total = PROJECTS.length * PER_PROJECT * PATHS.length;
 
     // The five-minute maintenance, run every 10 s instead (see runMaintenance), before the kill and after it.
-    maintenance = setInterval(() => void sandbox.then((s) => runMaintenance(s.url)).catch(() => undefined), 10_000);
+    live.maintenance = setInterval(() => void sandbox.then((s) => runMaintenance(s.url)).catch(() => undefined), 10_000);
     let burstDone = false;
     const sending = burst(async () => (await sandbox).url, apiKey, PROJECTS, PER_PROJECT).finally(() => (burstDone = true));
 
@@ -87,7 +89,7 @@ describe('a sandbox killed with SIGKILL while webhooks are being delivered', () 
     while (receiver.unique() < total / 6) await pause(20);
     const killed = await sandbox;
     const restarted = exited(killed.child).then(() => startSandboxProcess(args));
-    sandbox = restarted;
+    sandbox = live.sandbox = restarted;
     killed.child.kill('SIGKILL');
     await exited(killed.child);
     const atKill = { received: receiver.unique(), importDone: burstDone };
@@ -97,7 +99,7 @@ describe('a sandbox killed with SIGKILL while webhooks are being delivered', () 
     const expected = PROJECTS.flatMap((p) => Array.from({ length: PER_PROJECT }, (_, i) => `${p}#${i + 1}`)).sort();
     const complete = () => PATHS.every((path) => deduplicated(receiver.receipts)[path]?.length === expected.length);
     for (const until = Date.now() + 300_000; !complete() && Date.now() < until;) await pause(1_000);
-    clearInterval(maintenance);
+    clearInterval(live.maintenance);
 
     expect(atKill.received).toBeGreaterThan(0);
     expect(atKill.received).toBeLessThan(total);
@@ -111,4 +113,32 @@ describe('a sandbox killed with SIGKILL while webhooks are being delivered', () 
       `crash: killed with ${atKill.received} of ${total} deliveries received${atKill.importDone ? '' : ', the import still running'}; ${receiver.receipts.length} requests in all (${receiver.receipts.length - total} sent again); ${resent} REST calls sent again`,
     );
   }, 600_000);
+});
+
+describe('what the crash test drives the sandbox with', () => {
+  it('runs a scheduled trigger on POST /__sandbox/scheduled/<key>, and refuses a key the manifest lacks', async () => {
+    const { host, server } = await startAppHost();
+    try {
+      host.meter.clear();
+      const ran = await fetch(`${server.url}/__sandbox/scheduled/maintenance`, { method: 'POST' });
+      const unknown = await fetch(`${server.url}/__sandbox/scheduled/nightly`, { method: 'POST' });
+      expect({ status: ran.status, body: await ran.json(), runs: host.meter.list().map((c) => c.functionKey) }).toEqual({
+        status: 200,
+        body: { ran: 'maintenance' },
+        runs: ['run-maintenance'],
+      });
+      expect({ status: unknown.status, body: await unknown.json() }).toEqual({
+        status: 404,
+        body: { message: "no scheduledTrigger 'nightly' in manifest.yml" },
+      });
+    } finally {
+      await server.close();
+      await host.close();
+    }
+  });
+
+  it('refuses a malformed --receiver, naming the flag', async () => {
+    const start = startSandboxProcess(['--data', tempDir(), '--port', '0', '--no-pages', '--receiver', 'receiver:9000']);
+    await expect(start).rejects.toThrow("--receiver: expected NAME=PORT, e.g. hooks.sandbox.test=9000 (got 'receiver:9000')");
+  }, 120_000);
 });
