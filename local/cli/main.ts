@@ -19,6 +19,8 @@ import { RECEIVER_HOST } from '../server/receiver';
  *   --query-lag-ms MIN-MAX   how far behind the store KVS and entity queries answer (Forge: eventually consistent); default 0
  *   --events-per-minute N|off    queue events per minute per installation; default 500 (Forge)
  *   --retention-ms N, --backoff-ms N   retention window and retry delay of failing queue events
+ *   --receiver NAME=PORT     another receiver of the sandbox's own (repeatable): https://NAME goes to 127.0.0.1:PORT
+ * POST /__sandbox/scheduled/<key> runs a scheduled trigger now (the same run as its next one, sooner).
  */
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -35,8 +37,10 @@ async function main(): Promise<void> {
       'product-event-delay-ms': { type: 'string' },
       'query-lag-ms': { type: 'string' },
       'events-per-minute': { type: 'string' },
+      receiver: { type: 'string', multiple: true },
     },
   });
+  const receivers = (values.receiver ?? []).map(parseReceiver);
   const started = Date.now();
   const appDir = path.resolve(values.app);
   const log = (line: string) => console.log(`[sandbox] ${line}`);
@@ -50,7 +54,10 @@ async function main(): Promise<void> {
   let server: Awaited<ReturnType<typeof startSandboxServer>>;
   try {
     if (!values['no-pages']) await buildPages(host.loaded, { log });
-    server = await startSandboxServer(host, { port: Number(values.port ?? process.env.PORT ?? 8080) });
+    server = await startSandboxServer(host, {
+      port: Number(values.port ?? process.env.PORT ?? 8080),
+      loopbackReceivers: receivers,
+    });
   } catch (error) {
     // Release the data folder (and requeue nothing half-run) before reporting, e.g. a port already in use.
     await host.close();
@@ -83,8 +90,16 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => stop('SIGTERM'));
 }
 
+/** `--receiver NAME=PORT`: a host name (with a dot, as a webhook URL needs) and a TCP port. */
+function parseReceiver(text: string): { hostname: string; port: number } {
+  const match = /^([a-z0-9.-]+\.[a-z0-9-]+)=(\d{1,5})$/i.exec(text.trim());
+  const port = Number(match?.[2]);
+  if (!match?.[1] || port < 1 || port > 65535) throw new Error(`--receiver: expected NAME=PORT, e.g. hooks.sandbox.test=9000 (got '${text}')`);
+  return { hostname: match[1].toLowerCase(), port };
+}
+
 /** The timing flags as host options; a malformed value stops the start with the flag's name. */
-function timingOptions(values: Record<string, string | boolean | undefined>): Partial<HostOptions> {
+function timingOptions(values: Record<string, string | string[] | boolean | undefined>): Partial<HostOptions> {
   const text = (name: string) => (typeof values[name] === 'string' ? values[name] : undefined);
   const number = (name: string) => {
     const raw = text(name);

@@ -47,6 +47,15 @@ export async function answerSandboxApi(ctx: ServerContext, req: http.IncomingMes
     if (!response.ok) return send(res, response.status, 'application/json', await response.text());
     return redirect(res, '/');
   }
+  const scheduled = /^\/__sandbox\/scheduled\/([^/]+)$/.exec(path);
+  if (scheduled) {
+    // "Run now": the same run as the schedule's next one, only sooner (a script or test need not wait five minutes).
+    const key = decodeURIComponent(scheduled[1] ?? '');
+    if (!host.loaded.manifest.modules.scheduledTrigger.some((t) => t.key === key))
+      return refuse(res, 404, `no scheduledTrigger '${key}' in manifest.yml`);
+    await host.triggers.runScheduled(key);
+    return sendJson(res, 200, { ran: key });
+  }
   if (path === '/__sandbox/receiver/clear') {
     receiver.clear();
     return redirect(res, '/receiver');

@@ -35,6 +35,11 @@ export interface SandboxServerOptions {
   hostname?: string;
   webTriggers?: WebTriggerOptions;
   receiver?: ReceiverOptions;
+  /**
+   * Receivers of the sandbox's own that run elsewhere on this machine (a test's, which must outlive the sandbox):
+   * https://<hostname> is sent to 127.0.0.1:<port>, and exempt from the private-address check like the demo receiver.
+   */
+  loopbackReceivers?: { hostname: string; port: number }[];
 }
 
 /** The sandbox's HTTP server: chrome pages, Custom UI resources, the bridge, web triggers, the Jira fake's REST API. */
@@ -42,9 +47,10 @@ export async function startSandboxServer(host: Host, options: SandboxServerOptio
   const receiver = new Receiver(host.db);
   const receiverServer = await startReceiverServer(receiver, options.receiver);
   host.egress.forwardToLoopback(RECEIVER_HOST, receiverServer.port);
+  for (const other of options.loopbackReceivers ?? []) host.egress.forwardToLoopback(other.hostname, other.port);
   // A Forge environment variable (`forge variables set`) only the sandbox sets: the app exempts its own receivers,
   // which live on loopback, from the private-address check, and labels them (src/services/webhooks/sandbox-receivers.ts).
-  process.env.PROJECTRAK_SANDBOX_RECEIVERS = RECEIVER_HOST;
+  process.env.PROJECTRAK_SANDBOX_RECEIVERS = [RECEIVER_HOST, ...(options.loopbackReceivers ?? []).map((r) => r.hostname)].join(',');
   const ctx: ServerContext = { host, origins: sandboxOrigins(0), receiver, users: host.jira.users() };
 
   const server = http.createServer((req, res) => {
