@@ -71,36 +71,20 @@ async function burst(): Promise<{ retried: number }> {
   return { retried };
 }
 
-/** Waits until nothing runs or is due, then makes the waiting retries due and lets the maintenance wake their webhooks. */
+/**
+ * Waits until nothing runs or is due, then makes the waiting retries due and lets the maintenance wake their webhooks.
+ * A round that moved nothing (Forge's KVS read units for the minute spent, say) lets a few seconds pass first.
+ */
 async function letTimePass(): Promise<number> {
+  let before = Infinity;
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const soon = () => host.queueStore.list().filter((e) => (e.status === 'pending' && e.runAt <= Date.now()) || e.status === 'running');
     while (soon().length > 0) await new Promise((resolve) => setTimeout(resolve, 250));
     const waiting = await readEntities(host, 'mailbox');
-    if (process.env.NO_LOSS_DEBUG)
-      process.stdout.write(
-        `round ${round}: ${waiting.length} waiting, queue ${JSON.stringify(host.queueStore.list().reduce<Record<string, number>>((m, e) => ({ ...m, [e.status]: (m[e.status] ?? 0) + 1 }), {}))}\n`,
-      );
-    if (process.env.NO_LOSS_DEBUG) {
-      const by = new Map<string, { n: number; reads: number; readKb: number; writes: number; writeKb: number }>();
-      for (const c of host.meter.list()) {
-        const t = by.get(c.functionKey) ?? { n: 0, reads: 0, readKb: 0, writes: 0, writeKb: 0 };
-        by.set(c.functionKey, {
-          n: t.n + 1,
-          reads: t.reads + c.kvsReads,
-          readKb: t.readKb + c.kvsReadBytes / 1024,
-          writes: t.writes + c.kvsWrites,
-          writeKb: t.writeKb + c.kvsWriteBytes / 1024,
-        });
-      }
-      process.stdout.write(`  meter: ${JSON.stringify(Object.fromEntries(by))}\n`);
-      const pending = host.queueStore.list().filter((e) => e.status === 'pending');
-      process.stdout.write(`  pending in (s): ${pending.map((e) => Math.round((e.runAt - Date.now()) / 1000)).join(',')}\n`);
-      process.stdout.write(
-        `  due in (s): ${[...new Set(waiting.map((w) => Math.round((Number(w.value.dueAt) - Date.now()) / 1000)))].slice(0, 30).join(',')}\n`,
-      );
-    }
+    if (process.env.NO_LOSS_DEBUG) process.stdout.write(`round ${round}: ${waiting.length} waiting\n`);
     if (waiting.length === 0) return round;
+    if (waiting.length >= before) await new Promise((resolve) => setTimeout(resolve, 5_000));
+    before = waiting.length;
     for (const item of waiting)
       host.kvs.inspect('/api/v1/entity/set', { entityName: 'mailbox', key: item.key, value: { ...item.value, dueAt: Date.now() - 1 } });
     await host.triggers.runScheduled('maintenance');

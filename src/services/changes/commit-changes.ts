@@ -52,6 +52,9 @@ export async function commitChanges(request: CommitRequest): Promise<CommitResul
   return result;
 }
 
+/** While changes wait, one in this many announces the project again (a notice too many costs one idle invocation). */
+const RENOTICE_EVERY = 20;
+
 async function commitOnce(request: CommitRequest, alreadyRead: StoredValues | undefined): Promise<CommitResult & { notify: boolean }> {
   const stored = alreadyRead ?? (await readValues(request.project.id));
   const changes = diffValues(request.fields, stored.values, request.next);
@@ -73,6 +76,9 @@ async function commitOnce(request: CommitRequest, alreadyRead: StoredValues | un
   };
   const announce = !(request.firstSight?.(stored.values) ?? false);
   await writeChanges(event, stored.head, values, { announce });
-  // Events already waiting means a notice is on its way (or the sweep will send one): one notice drains them all.
-  return { event: announce ? event : null, values, notify: stored.head.handled === stored.head.sequence };
+  // Events already waiting means a notice is on its way (or the sweep will send one): one notice drains them all. But
+  // that notice may have been refused (Forge's 500 pushes a minute): every RENOTICE_EVERY-th change announces again,
+  // so a steady stream is not left waiting for the five-minute sweep.
+  const notify = stored.head.handled === stored.head.sequence || event.sequence % RENOTICE_EVERY === 0;
+  return { event: announce ? event : null, values, notify };
 }

@@ -52,7 +52,10 @@ export class MailboxRun {
     const shown = listed.entries.filter((c) => !this.done.has(c.key));
     // What the query shows due (and what the wake-up named) is read again by key before it is sent; what it shows
     // waiting only tells when to look again.
-    const toRead = [...new Set([...shown.filter((c) => c.entry.dueAt <= now).map((c) => c.key), ...this.hints])].filter((key) => !this.done.has(key));
+    // On a strict-order page only each project's first is read now: the rest wait behind it, each read before it goes.
+    const due = shown.filter((c) => c.entry.dueAt <= now).sort((a, b) => a.entry.order.localeCompare(b.entry.order));
+    const firsts = this.strict ? due.filter((c, i) => due.findIndex((d) => d.entry.projectId === c.entry.projectId) === i) : due;
+    const toRead = [...new Set([...firsts.map((c) => c.key), ...this.hints])].filter((key) => !this.done.has(key));
     this.hints = [];
     const fresh = await readEntries(toRead);
     for (const key of toRead) this.known.set(key, fresh.get(key) ?? null);
@@ -72,7 +75,14 @@ export class MailboxRun {
         continue;
       }
       const ordered = await this.predecessorFirst(candidate, now);
-      if ('send' in ordered) return { next: ordered.send };
+      if ('send' in ordered) {
+        const fresh = await this.confirmed(ordered.send);
+        if (fresh && fresh.entry.dueAt <= now) return { next: fresh };
+        if (!fresh) continue;
+        this.noteDue(fresh.entry.dueAt);
+        if (this.strict) held.add(candidate.entry.projectId);
+        continue;
+      }
       this.noteDue(ordered.hold);
       held.add(candidate.entry.projectId);
     }
@@ -85,6 +95,14 @@ export class MailboxRun {
     this.known.set(key, next);
     if (next) this.page = [...this.page, { key, entry: next }].sort((a, b) => a.entry.order.localeCompare(b.entry.order));
     else this.done.add(key);
+  }
+
+  /** The candidate as stored now (read by key unless this run already did), or null when it is gone. */
+  private async confirmed(candidate: Candidate): Promise<Candidate | null> {
+    const entry = await this.readByKey(candidate.key);
+    if (entry === null) this.settle(candidate.key, null);
+    else if (entry !== candidate.entry) this.page = this.page.map((c) => (c.key === candidate.key ? { key: c.key, entry } : c));
+    return entry === null ? null : { key: candidate.key, entry };
   }
 
   private async readByKey(key: string): Promise<MailboxEntry | null> {
