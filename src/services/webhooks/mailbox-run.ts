@@ -26,13 +26,20 @@ export class MailboxRun {
   /** Whether the last page read was full: more may be listed behind it. */
   full = false;
 
-  /** Reads the next page: the index's oldest entries and the hinted ones, as they are now. */
+  /**
+   * Reads the next page: the index's oldest entries, as they are now, and the hinted ones once the index is read to its
+   * end. The hinted deliveries are the newest: on a page with the oldest, the many between them would be missing, and
+   * each hinted one would wait for them, read one by one by key (a request per delivery).
+   */
   async refill(): Promise<void> {
     const listed = (await oldestEntries(this.webhookId, PAGE_SIZE)).map((c) => c.key);
     this.full = listed.length >= PAGE_SIZE;
-    const keys = [...new Set([...listed, ...this.hints])].filter((key) => !this.done.has(key));
-    this.hints = [];
-    const fresh = await readEntries(keys);
+    const fresh = await readEntries(listed.filter((key) => !this.done.has(key)));
+    if (!this.full || fresh.size === 0) {
+      const hinted = await readEntries(this.hints.filter((key) => !this.done.has(key) && !fresh.has(key)));
+      for (const [key, entry] of hinted) fresh.set(key, entry);
+      this.hints = [];
+    }
     this.page = [...fresh].map(([key, entry]) => ({ key, entry })).sort((a, b) => a.entry.order.localeCompare(b.entry.order));
   }
 
