@@ -17,6 +17,8 @@ const ADMIN_PAGE = { moduleKey: 'projectrak-admin', accountId: ADMIN, extension:
 
 export interface BenchSite {
   host: Host;
+  /** When the host started its schedules (the maintenance runs every 5 minutes from then). */
+  startedAt: number;
   receiver: BenchReceiver;
   tally: CostTally;
   webhookIds: string[];
@@ -35,19 +37,27 @@ export async function startBenchSite(options: Partial<HostOptions> & { webhooks:
   const { webhooks, strictOrder, ...hostOptions } = options;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-'));
   const host = await createHost({ appDir: process.cwd(), dataDir, appLog: () => undefined, ...hostOptions });
+  const startedAt = Date.now();
   await host.idle();
   const receiver = await startBenchReceiver();
   // As the sandbox server does for its demo receiver (local/server/sandbox-server.ts).
   host.egress.forwardToLoopback(RECEIVER_HOST, receiver.port);
   process.env.PROJECTRAK_SANDBOX_RECEIVERS = RECEIVER_HOST;
   host.ui.bridge(ADMIN_PAGE, '__permission__egressSet', {
-    egresses: [{ key: 'webhooks', description: 'Bench receiver', configured: [{ domain: `https://${RECEIVER_HOST}`, type: ['FETCH_BACKEND_SIDE'] }] }],
+    egresses: [
+      { key: 'webhooks', description: 'Bench receiver', configured: [{ domain: `https://${RECEIVER_HOST}`, type: ['FETCH_BACKEND_SIDE'] }] },
+    ],
   });
-  const adminCall = async (key: string, payload: Record<string, unknown> = {}) => (await host.ui.invoke(ADMIN_PAGE, key, payload)) as Record<string, unknown>;
+  const adminCall = async (key: string, payload: Record<string, unknown> = {}) =>
+    (await host.ui.invoke(ADMIN_PAGE, key, payload)) as Record<string, unknown>;
   const webhookIds: string[] = [];
   const secrets: string[] = [];
   for (let i = 0; i < webhooks; i++) {
-    const answer = await adminCall('webhooks/create', { name: `Bench ${i}`, url: `https://${RECEIVER_HOST}/bench/${i}`, strictOrder: strictOrder ?? false });
+    const answer = await adminCall('webhooks/create', {
+      name: `Bench ${i}`,
+      url: `https://${RECEIVER_HOST}/bench/${i}`,
+      strictOrder: strictOrder ?? false,
+    });
     if ('error' in answer) throw new Error(`webhooks/create refused: ${JSON.stringify(answer.error)}`);
     webhookIds.push(String((answer.webhook as { id: string }).id));
     secrets.push(String(answer.secret));
@@ -57,6 +67,7 @@ export async function startBenchSite(options: Partial<HostOptions> & { webhooks:
   const tally = new CostTally(host);
   return {
     host,
+    startedAt,
     receiver,
     tally,
     webhookIds,

@@ -16,10 +16,26 @@ export interface Target {
   met: boolean;
 }
 
+export interface PerUnit {
+  invocations: number;
+  gbSeconds: number;
+  kvsReads: number;
+  kvsReadBytes: number;
+  kvsWrites: number;
+  kvsWriteBytes: number;
+  kvsRequests: number;
+  kvsReadUnits: number;
+  kvsWriteUnits: number;
+  queuePushes: number;
+  queueEvents: number;
+}
+
 export interface CostReport {
   memoryMb: number;
-  perChange: { invocations: number; gbSeconds: number; kvsReads: number; kvsReadBytes: number; kvsWrites: number; kvsWriteBytes: number; kvsRequests: number; queuePushes: number; queueEvents: number };
-  perDelivery: { invocations: number; gbSeconds: number; kvsReads: number; kvsReadBytes: number; kvsWrites: number; kvsWriteBytes: number; kvsRequests: number; queuePushes: number; queueEvents: number };
+  perChange: PerUnit;
+  perDelivery: PerUnit;
+  /** Forge's KVS rate-limit units, by side: what writing and handing over a change takes, and what an attempt takes. */
+  units: { changeReads: number; changeWrites: number; attemptReads: number; attemptWrites: number };
   /** KVS requests per change made by the writing and handing over, outside the deliveries. */
   changeSideKvsRequests: number;
   workerKvsWritesPerAttempt: number;
@@ -34,7 +50,7 @@ export function manifestMemoryMb(appDir: string): number {
   return typeof declared === 'number' ? declared : DEFAULT_MEMORY_MB;
 }
 
-function per(total: CostSum, count: number, memoryMb: number): CostReport['perChange'] {
+function per(total: CostSum, count: number, memoryMb: number): PerUnit {
   const d = Math.max(1, count);
   return {
     invocations: total.invocations / d,
@@ -44,6 +60,8 @@ function per(total: CostSum, count: number, memoryMb: number): CostReport['perCh
     kvsWrites: total.kvsWrites / d,
     kvsWriteBytes: total.kvsWriteBytes / d,
     kvsRequests: total.kvsRequests / d,
+    kvsReadUnits: total.kvsReadUnits / d,
+    kvsWriteUnits: total.kvsWriteUnits / d,
     queuePushes: total.queuePushes / d,
     queueEvents: total.queueEvents / d,
   };
@@ -63,6 +81,12 @@ export function costReport(costs: Record<string, CostSum>, changes: number, webh
     memoryMb,
     perChange,
     perDelivery: per(total, deliveries, memoryMb),
+    units: {
+      changeReads: changeSide.kvsReadUnits / Math.max(1, changes),
+      changeWrites: changeSide.kvsWriteUnits / Math.max(1, changes),
+      attemptReads: (worker?.kvsReadUnits ?? 0) / Math.max(1, attempts),
+      attemptWrites: (worker?.kvsWriteUnits ?? 0) / Math.max(1, attempts),
+    },
     changeSideKvsRequests,
     workerKvsWritesPerAttempt,
     usdPerMillionDeliveries: pricePerMillion(total, deliveries, memoryMb),

@@ -1,12 +1,17 @@
 import type { Host } from '../host';
 import type { InvocationCost } from '../runtime/meter';
 import { currentInvocation } from '../runtime/runtime';
+import { byteLength } from '../services/kvs/errors';
+import { unitsFor } from '../services/kvs/rate-limits';
 
 /** What a set of invocations cost, summed: the meter's figures plus KVS requests (a transaction is one). */
 export interface CostSum {
   invocations: number;
   durationMs: number;
   kvsRequests: number;
+  /** Forge's KVS rate-limit units (a request of up to 10 KB is one), as the host charges them. */
+  kvsReadUnits: number;
+  kvsWriteUnits: number;
   kvsReads: number;
   kvsReadBytes: number;
   kvsWrites: number;
@@ -20,6 +25,8 @@ export const emptySum = (): CostSum => ({
   invocations: 0,
   durationMs: 0,
   kvsRequests: 0,
+  kvsReadUnits: 0,
+  kvsWriteUnits: 0,
   kvsReads: 0,
   kvsReadBytes: 0,
   kvsWrites: 0,
@@ -29,10 +36,14 @@ export const emptySum = (): CostSum => ({
   fetches: 0,
 });
 
-export function addCost(sum: CostSum, cost: InvocationCost, kvsRequests: number): void {
+type KvsTraffic = { requests: number; readUnits: number; writeUnits: number };
+
+export function addCost(sum: CostSum, cost: InvocationCost, kvs: KvsTraffic): void {
   sum.invocations++;
   sum.durationMs += cost.durationMs;
-  sum.kvsRequests += kvsRequests;
+  sum.kvsRequests += kvs.requests;
+  sum.kvsReadUnits += kvs.readUnits;
+  sum.kvsWriteUnits += kvs.writeUnits;
   sum.kvsReads += cost.kvsReads;
   sum.kvsReadBytes += cost.kvsReadBytes;
   sum.kvsWrites += cost.kvsWrites;
@@ -56,7 +67,7 @@ export function totalOf(sums: Iterable<CostSum>): CostSum {
 export class CostTally {
   readonly byFunction = new Map<string, CostSum>();
   readonly pushes: { at: number; count: number }[] = [];
-  private readonly kvsRequests = new Map<string, number>();
+  private readonly kvs = new Map<string, KvsTraffic>();
   private stopped = false;
 
   constructor(host: Host) {
@@ -64,18 +75,26 @@ export class CostTally {
     host.meter.record = (cost) => {
       record(cost);
       if (this.stopped) return;
-      const requests = this.kvsRequests.get(cost.invocationId) ?? 0;
-      this.kvsRequests.delete(cost.invocationId);
+      const traffic = this.kvs.get(cost.invocationId) ?? { requests: 0, readUnits: 0, writeUnits: 0 };
+      this.kvs.delete(cost.invocationId);
       let sum = this.byFunction.get(cost.functionKey);
       if (!sum) this.byFunction.set(cost.functionKey, (sum = emptySum()));
-      addCost(sum, cost, requests);
+      addCost(sum, cost, traffic);
       if (cost.queueEvents > 0) this.pushes.push({ at: cost.startedAt, count: cost.queueEvents });
     };
     const handle = host.kvs.handle.bind(host.kvs);
+    // A write is sized by what it sends, a read by what it gets back (local/services/kvs/index.ts).
     host.kvs.handle = (path, body) => {
+      const result = handle(path, body);
       const id = currentInvocation()?.invocationId;
-      if (id !== undefined && !this.stopped) this.kvsRequests.set(id, (this.kvsRequests.get(id) ?? 0) + 1);
-      return handle(path, body);
+      if (id !== undefined && !this.stopped) {
+        const traffic = this.kvs.get(id) ?? { requests: 0, readUnits: 0, writeUnits: 0 };
+        traffic.requests++;
+        if (result.usage.reads > 0) traffic.readUnits += unitsFor(result.usage.readBytes);
+        else traffic.writeUnits += unitsFor(byteLength(JSON.stringify(body ?? null)));
+        this.kvs.set(id, traffic);
+      }
+      return result;
     };
   }
 

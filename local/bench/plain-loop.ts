@@ -22,7 +22,9 @@ export function sampleBody(sequence: number, at: number): string {
       timestamp: at,
       sequence,
       project: { id: 10000, key: 'DEMO', name: 'Demo project' },
-      fields: [{ id: 6, name: 'Estimated time', type: 'duration', value: { current: String(sequence * 60_000), previous: String((sequence - 1) * 60_000) } }],
+      fields: [
+        { id: 6, name: 'Estimated time', type: 'duration', value: { current: String(sequence * 60_000), previous: String((sequence - 1) * 60_000) } },
+      ],
     },
   });
 }

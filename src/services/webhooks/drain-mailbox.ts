@@ -49,7 +49,7 @@ export async function drainMailbox(webhookId: string, budget: DrainBudget): Prom
     unrecorded.length = 0;
   };
   try {
-    await run.refill();
+    await run.refill(now());
     for (let looks = 0; ;) {
       const pick = await run.pick(now());
       if (!('next' in pick)) {
@@ -58,13 +58,13 @@ export async function drainMailbox(webhookId: string, budget: DrainBudget): Prom
         // later, as deliveries added meanwhile may not show in a query at once.
         if (looks === 0 && run.full) {
           looks = 1;
-          await run.refill();
+          await run.refill(now());
           continue;
         }
         if (looks < 2 && attempts > 0) {
           await new Promise((resolve) => setTimeout(resolve, LAST_LOOK_PAUSE_MS));
           looks = 2;
-          await run.refill();
+          await run.refill(now());
           continue;
         }
         if (pick.wakeInMs !== undefined && pick.wakeInMs <= MAX_WAKE_DELAY_S * 1000)

@@ -28,14 +28,14 @@ export class MailboxRun {
 
   /**
    * Reads the next page: the index's oldest entries, as they are now, and the hinted ones once the index is read to its
-   * end. The hinted deliveries are the newest: on a page with the oldest, the many between them would be missing, and
-   * each hinted one would wait for them, read one by one by key (a request per delivery).
+   * end or nothing on the page can go now. The hinted deliveries are the newest: on a page with the oldest, the many
+   * between them would be missing, and each hinted one would wait for them, read one by one by key.
    */
-  async refill(): Promise<void> {
+  async refill(now: number): Promise<void> {
     const listed = (await oldestEntries(this.webhookId, PAGE_SIZE)).map((c) => c.key);
     this.full = listed.length >= PAGE_SIZE;
     const fresh = await readEntries(listed.filter((key) => !this.done.has(key)));
-    if (!this.full || fresh.size === 0) {
+    if (!this.full || ![...fresh.values()].some((entry) => entry.dueAt <= now)) {
       const hinted = await readEntries(this.hints.filter((key) => !this.done.has(key) && !fresh.has(key)));
       for (const [key, entry] of hinted) fresh.set(key, entry);
       this.hints = [];
