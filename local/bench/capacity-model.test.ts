@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { burstDrainMs, capacityOf } from './capacity-model';
+import { backlogMs, burstDrainMs, capacityOf } from './capacity-model';
 import type { ModelInputs } from './capacity-model';
 
 const inputs = (overrides: Partial<ModelInputs> = {}): ModelInputs => ({
@@ -27,12 +27,24 @@ describe('capacityOf', () => {
   });
 });
 
+describe('backlogMs', () => {
+  it('is each worker sending its share, with a gap between its invocations', () => {
+    // 400 each: 40 s of attempts, 3 invocations, 2 gaps of 1 s; 1,600 × 1.5 read units fit in a minute's 4,000.
+    expect(backlogMs(1600, inputs({ rewakeGapMs: 1000 }))).toEqual(42_000);
+  });
+  it('waits for the next minutes when the KVS units go beyond one minute’s', () => {
+    // 8,000 × 1.5 read units = 12,000: 8,000 beyond the first minute, 2 more minutes.
+    expect(backlogMs(8000, inputs({ attemptMs: 1 }))).toEqual(120_000);
+  });
+});
+
 describe('burstDrainMs', () => {
   it('within the queue budget, a change is out within an attempt', () => {
-    expect(burstDrainMs(50, 60_000, inputs(), 0)).toEqual({ overBudget: false, drainMs: 100 });
+    expect(burstDrainMs(100, 60_000, inputs(), 0)).toEqual({ overBudget: false, drainMs: 100, backlog: 0 });
   });
-  it('over it, the last change waits for the next sweep, then the backlog is sent', () => {
-    // 1,000 changes × 4 webhooks at 2,400 a minute: 100 s after the sweep, 200 s after the last change.
-    expect(burstDrainMs(1000, 60_000, inputs(), 100_000)).toEqual({ overBudget: true, drainMs: 200_000 + 100_000 });
+  it('over it, the changes beyond the budget wait for the next sweep, then their backlog is sent', () => {
+    // 100 changes fit the minute's 500 events; 900 × 4 wait: the sweep is 200 s after the last change, then 3,600.
+    const drain = burstDrainMs(1000, 60_000, inputs(), 100_000);
+    expect(drain).toEqual({ overBudget: true, drainMs: 200_000 + backlogMs(3600, inputs()), backlog: 3600 });
   });
 });

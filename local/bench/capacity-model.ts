@@ -63,22 +63,36 @@ export function capacityOf(m: ModelInputs): Capacity {
 }
 
 /**
- * A burst of `changes` over `spreadMs`: within the queue's 500 events a minute each change is handed over at once;
- * beyond them notices and wake-ups are refused, the changes wait in the outbox, and the next scheduled sweep hands
- * them over in batches. Predicts the wait from the last change to the last delivery: to the next sweep (its phase
- * given as `lastChangeSinceSweepMs`) plus sending the backlog at the installation's capacity; or, within the
- * budget, one attempt's time.
+ * Sending a backlog of `deliveries` spread over the webhooks, after a quiet wait: each worker sends its share one after
+ * the other, 190 per invocation with a gap between; the KVS units it needs beyond one minute's allowance wait for the
+ * next minutes (the installation's units were unused while the backlog waited).
+ */
+export function backlogMs(deliveries: number, m: ModelInputs): number {
+  const share = deliveries / m.webhooks;
+  const invocations = Math.ceil(share / ATTEMPTS_PER_INVOCATION);
+  const workers = share * m.attemptMs + Math.max(0, invocations - 1) * m.rewakeGapMs;
+  const beyond = (units: number, perMinute: number) => (Math.max(0, units - perMinute) / perMinute) * 60_000;
+  const perDelivery = (change: number, attempt: number) => change / m.webhooks + attempt;
+  const reads = beyond(deliveries * perDelivery(m.changeReadUnits, m.attemptReadUnits), FORGE_LIMITS.kvsReadUnitsPerMinute);
+  const writes = beyond(deliveries * perDelivery(m.changeWriteUnits, m.attemptWriteUnits), FORGE_LIMITS.kvsWriteUnitsPerMinute);
+  return Math.max(workers, reads, writes);
+}
+
+/**
+ * A burst of `changes` over `spreadMs`. Within the queue's 500 events a minute each change is handed over at once, for
+ * 1 notice and W wake-ups; beyond them notices and wake-ups are refused, those changes wait in the outbox, and the next
+ * scheduled sweep hands them over in batches. Predicts the wait from the last change to the last delivery: to the next
+ * sweep (its phase given as `lastChangeSinceSweepMs`) plus sending the backlog; or, within the budget, one attempt.
  */
 export function burstDrainMs(
   changes: number,
   spreadMs: number,
   m: ModelInputs,
   lastChangeSinceSweepMs: number,
-): { overBudget: boolean; drainMs: number } {
-  const capacity = capacityOf(m);
-  const perMinute = (changes / spreadMs) * 60_000;
-  if (perMinute <= capacity.unbatchedChangesPerMinute) return { overBudget: false, drainMs: m.attemptMs };
+): { overBudget: boolean; drainMs: number; backlog: number } {
+  const budget = capacityOf(m).unbatchedChangesPerMinute * Math.max(1, spreadMs / 60_000);
+  if (changes <= budget) return { overBudget: false, drainMs: m.attemptMs, backlog: 0 };
+  const backlog = (changes - budget) * m.webhooks;
   const toSweep = FORGE_LIMITS.sweepEveryMs - (lastChangeSinceSweepMs % FORGE_LIMITS.sweepEveryMs);
-  const backlogMs = ((changes * m.webhooks) / capacity.perInstallationPerMinute) * 60_000;
-  return { overBudget: true, drainMs: toSweep + backlogMs };
+  return { overBudget: true, drainMs: toSweep + backlogMs(backlog, m), backlog };
 }

@@ -11,7 +11,7 @@ export interface ModelFigures {
   /** One attempt's time on this machine: the overhead run's deliveries per second per webhook, inverted. */
   localAttemptMs: number;
   scenarios: { webhooks: number; attemptMs: number; capacity: Capacity }[];
-  burst: { predictedDrainMs: number; measuredDrainMs: number; difference: number; overBudget: boolean } | null;
+  burst: { predictedDrainMs: number; measuredDrainMs: number; difference: number; overBudget: boolean; backlog: number } | null;
 }
 
 /** The capacity model fed with what the bench measured: KVS units per change and per attempt, and attempt time. */
@@ -45,6 +45,7 @@ export function modelFigures(cost: CostReport, perSecond: number, webhooks: numb
       measuredDrainMs: burst.drainMs,
       difference: burst.drainMs / predicted.drainMs - 1,
       overBudget: predicted.overBudget,
+      backlog: predicted.backlog,
     };
   }
   return { inputs, localAttemptMs, scenarios, burst: burstFigures };

@@ -119,7 +119,7 @@ export function printGrowth(r: BenchResults, out: (text?: string) => void): void
   );
   if (m.burst)
     out(
-      `burst: model predicts ${ms(m.burst.predictedDrainMs)} from the last change to the last delivery (${m.burst.overBudget ? 'over the queue budget: waits for the next sweep' : 'within the queue budget'}); measured ${ms(m.burst.measuredDrainMs)} (${fmt(m.burst.difference * 100)} %)`,
+      `burst: model predicts ${ms(m.burst.predictedDrainMs)} from the last change to the last delivery (${m.burst.overBudget ? `over the queue budget: ${fmt(m.burst.backlog)} deliveries wait for the next sweep` : 'within the queue budget'}); measured ${ms(m.burst.measuredDrainMs)} (${fmt(m.burst.difference * 100)} %)`,
     );
   for (const s of r.config.skipped) out(`not run: ${s}`);
 }
