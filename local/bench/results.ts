@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import prettier from 'prettier';
 import type { BenchConfig } from './bench-config';
 import type { Burst } from './burst';
 import type { CostReport } from './cost-report';
@@ -49,9 +50,10 @@ export function describeRun(): Pick<BenchResults, 'generatedAt' | 'machine' | 'c
   return { generatedAt: new Date().toISOString(), machine: machine(), commit: gitCommit(), prices: PRICES };
 }
 
-/** Writes the results where the README and docs/capacity.md quote them from. */
-export function writeResults(results: BenchResults, file = path.join(process.cwd(), 'bench', 'results.json')): string {
+/** Writes the results where the README and docs/capacity.md quote them from, formatted as the repository's lint wants. */
+export async function writeResults(results: BenchResults, file = path.join(process.cwd(), 'bench', 'results.json')): Promise<string> {
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+  const options = (await prettier.resolveConfig(file)) ?? {};
+  fs.writeFileSync(file, await prettier.format(JSON.stringify(results), { ...options, parser: 'json' }));
   return file;
 }

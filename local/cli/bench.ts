@@ -64,7 +64,7 @@ async function main(): Promise<void> {
     model: modelFigures(main.cost, overhead.pipeline.perSecond, config.webhooks, burstResult),
   };
   printResults(results);
-  process.stdout.write(`\nwrote ${writeResults(results)}\n`);
+  process.stdout.write(`\nwrote ${await writeResults(results)}\n`);
 }
 
 main().then(
