@@ -1,72 +1,76 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { createHost } from '../host';
-import { DEMO_USERS } from '../services/jira';
-import type { InvocationCost } from '../runtime/meter';
+import { readBenchConfig } from '../bench/bench-config';
+import { runBurst } from '../bench/burst';
+import { costReport, manifestMemoryMb } from '../bench/cost-report';
+import { measureFanOut, measureListing, measureSweeps } from '../bench/growth';
+import { modelFigures } from '../bench/model-figures';
+import { measureOverhead } from '../bench/overhead';
+import { runPipeline } from '../bench/pipeline-run';
+import type { PipelineRun } from '../bench/pipeline-run';
+import { printResults } from '../bench/print-results';
+import { describeRun, writeResults } from '../bench/results';
+import type { GrowthRow } from '../bench/results';
 
 /**
- * `npm run bench`: what the app costs on Forge's meters, measured through the local host.
- * Figures and ratios only, never a pass/fail: these machines are shared and noisy.
+ * `npm run bench`: how fast, how costly and how durable the webhook pipeline is, measured on the local host with the
+ * real SDKs and SQLite against a loopback receiver that answers 200 at once. Figures only, never a pass/fail: these
+ * machines are shared and noisy. Writes bench/results.json; docs/capacity.md explains what the figures mean.
  */
-const CALLS = Number(process.env.BENCH_CALLS ?? 200);
-
-function summarize(label: string, costs: InvocationCost[]): void {
-  const durations = costs.map((c) => c.durationMs).sort((a, b) => a - b);
-  const at = (q: number) => durations[Math.min(durations.length - 1, Math.floor(q * durations.length))] ?? 0;
-  const per = (pick: (c: InvocationCost) => number) => (costs.reduce((sum, c) => sum + pick(c), 0) / Math.max(1, costs.length)).toFixed(2);
-  console.log(
-    `${label.padEnd(28)} n=${costs.length}  p50=${at(0.5).toFixed(2)} ms  p95=${at(0.95).toFixed(2)} ms  ` +
-      `kvs reads/call=${per((c) => c.kvsReads)} (${per((c) => c.kvsReadBytes)} B)  kvs writes/call=${per((c) => c.kvsWrites)} (${per((c) => c.kvsWriteBytes)} B)  ` +
-      `jira requests/call=${per((c) => c.productRequests)}  queue pushes/call=${per((c) => c.queuePushes)}`,
-  );
-}
-
 async function main(): Promise<void> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-'));
-  const started = performance.now();
-  const host = await createHost({ appDir: process.cwd(), dataDir, appLog: () => undefined });
-  console.log(`host start (bundle + load): ${(performance.now() - started).toFixed(0)} ms`);
-  await host.idle();
-  const caller = { moduleKey: 'projectrak-admin', accountId: DEMO_USERS.admin.accountId, extension: {} };
-  const project = { moduleKey: 'projectrak-project', accountId: DEMO_USERS.projectAdmin.accountId, extension: { project: { id: '10000' } } };
+  const config = readBenchConfig(process.argv.slice(2), process.env);
+  const memoryMb = manifestMemoryMb(process.cwd());
+  const step = (what: string) => process.stderr.write(`bench: ${what}…\n`);
+  const rowOf = (run: PipelineRun): GrowthRow => ({
+    changes: run.changes,
+    webhooks: run.webhooks,
+    perSecond: run.perSecond,
+    cost: costReport(run.costs, run.changes, run.webhooks, run.costs['deliver-webhook']?.fetches ?? 0, memoryMb),
+  });
 
-  host.meter.clear();
-  for (let i = 0; i < CALLS; i++) await host.ui.invoke(caller, 'app/status', {});
-  summarize('resolver app/status', host.meter.list({ functionKey: 'resolver' }));
-  host.meter.clear();
-  for (let i = 0; i < CALLS; i++) await host.ui.invoke(project, 'project/summary', { projectId: '10000' });
-  summarize('resolver project/summary', host.meter.list({ functionKey: 'resolver' }));
-
-  host.meter.clear();
-  for (let i = 0; i < CALLS; i++)
-    await host.ui.invoke(project, 'values/update', { projectId: '10000', values: { Status: 1 + (i % 2), 'Estimated time': i * 60_000 } });
-  await host.idle();
-  const updates = host.meter.list({ functionKey: 'resolver' });
-  const consumed = host.meter.list({ functionKey: 'on-change-event' });
-  summarize('resolver values/update', updates);
-  summarize('consumer on-change-event', consumed);
-  const writeBytes = [...updates, ...consumed].reduce((sum, c) => sum + c.kvsWriteBytes, 0);
-  console.log(
-    `per change event: ${((updates.length + consumed.length) / Math.max(1, consumed.length)).toFixed(2)} invocations, ${(writeBytes / Math.max(1, consumed.length)).toFixed(0)} KVS bytes written`,
-  );
-
-  host.meter.clear();
-  for (let i = 0; i < 20; i++) {
-    await host.jira.handle({
-      method: 'PUT',
-      path: '/rest/api/3/project/MKT',
-      body: JSON.stringify({ name: `Marketing ${i}` }),
-      caller: { kind: 'app' },
-    });
-    await host.idle();
+  step(`overhead: ${config.changes} changes × ${config.webhooks} webhooks through the pipeline, then the plain loop`);
+  const overhead = await measureOverhead(config.changes, config.webhooks);
+  const main = rowOf(overhead.pipeline);
+  const growthRun = async (changes: number, webhooks: number): Promise<GrowthRow> => {
+    if (changes === config.changes && webhooks === config.webhooks) return main;
+    step(`growth: ${changes} changes × ${webhooks} webhooks`);
+    return rowOf(await runPipeline(changes, webhooks));
+  };
+  const byChanges: GrowthRow[] = [];
+  for (const changes of config.growthChanges) byChanges.push(await growthRun(changes, 4));
+  const byWebhooks: GrowthRow[] = [];
+  for (const webhooks of config.growthWebhooks) byWebhooks.push(await growthRun(config.growthWebhooksAt, webhooks));
+  step(`growth: maintenance sweeps with 0 and ${config.history} handled changes in history`);
+  const sweeps = [await measureSweeps(0), await measureSweeps(config.history)];
+  const listing = [];
+  for (const count of config.listed) {
+    step(`growth: the admin page lists ${count} webhooks`);
+    listing.push(await measureListing(count));
   }
-  summarize('trigger jira project updated', host.meter.list({ functionKey: 'on-project-updated' }));
-  await host.close();
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  const fanOut = [];
+  for (const count of config.fanOut) {
+    step(`growth: one change fanned out to ${count} webhooks`);
+    fanOut.push(await measureFanOut(count));
+  }
+  const burst = config.burst;
+  if (burst) step(`burst: ${burst.changes} changes over ${burst.spreadOverMs / 1000} s to ${burst.webhooks} webhooks (real time)`);
+  const burstResult = burst ? await runBurst(burst.changes, burst.webhooks, burst.spreadOverMs) : null;
+
+  const results = {
+    ...describeRun(),
+    config,
+    overhead,
+    cost: main.cost,
+    growth: { byChanges, byWebhooks, sweeps, listing, fanOut },
+    burst: burstResult,
+    model: modelFigures(main.cost, overhead.pipeline.perSecond, config.webhooks, burstResult),
+  };
+  printResults(results);
+  process.stdout.write(`\nwrote ${await writeResults(results)}\n`);
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

@@ -49,12 +49,13 @@ export async function readCursor(projectId: string): Promise<OutboxCursor> {
 /**
  * A project's waiting events after `handled`, in sequence order, read by key (queries are only eventually
  * consistent, docs/forge-platform.md, "KVS and custom entities"): the run of consecutive sequence numbers present.
- * `expected`, when known (a notice names the event it announced), is read in one request; beyond it, windows twice
- * as large each time (up to 25), so one waiting event costs two small reads and a backlog few large ones.
+ * `expected`, when known (a notice names the event it announced), is read in one request with the one after it (where
+ * the run usually ends); beyond it, windows twice as large each time (up to 25), so one waiting event costs one small
+ * read and a backlog few large ones.
  */
 export async function waitingEvents(projectId: string, handled: number, expected = handled + 1): Promise<ChangeEvent[]> {
   const found: ChangeEvent[] = [];
-  for (let from = handled + 1, size = Math.min(WINDOW, Math.max(1, expected - handled)); ; from += size, size = Math.min(WINDOW, size * 2)) {
+  for (let from = handled + 1, size = Math.min(WINDOW, Math.max(1, expected - handled) + 1); ; from += size, size = Math.min(WINDOW, size * 2)) {
     const keys = Array.from({ length: size }, (_, i) => KEYS.outbox(projectId, from + i));
     const { successfulKeys } = await kvs.batchGet<unknown>(keys.map((key) => ({ key })));
     const byKey = new Map(successfulKeys.map((s) => [s.key, storedEvent.parse(s.value).event]));
