@@ -27,6 +27,9 @@ export class MailboxRun {
   private readonly known = new Map<string, MailboxEntry | null>();
   private cursor: string | undefined;
   private size = FIRST_PAGE;
+  /** Projects whose next delivery must wait, as seen since this look started: later pages must not pass them. */
+  private readonly held = new Set<string>();
+  private static readonly MAX_HOPS = 100;
   private earliest: number | undefined;
 
   constructor(
@@ -45,7 +48,10 @@ export class MailboxRun {
    * page read (when that one had nothing to send).
    */
   async refill(from: 'start' | 'next' = 'start', now = Date.now()): Promise<void> {
-    if (from === 'start') this.earliest = undefined;
+    if (from === 'start') {
+      this.earliest = undefined;
+      this.held.clear();
+    }
     this.size = from === 'start' ? FIRST_PAGE : Math.min(PAGE_SIZE, this.size * 2);
     const listed = await mailboxPage(this.webhookId, this.strict ? 'by-order' : 'by-due', this.size, from === 'next' ? this.cursor : undefined);
     this.cursor = listed.entries.length >= this.size ? listed.nextCursor : undefined;
@@ -66,7 +72,7 @@ export class MailboxRun {
 
   /** The next delivery to attempt from the page, or, when none is, how long until one of those seen is due. */
   async pick(now: number): Promise<Pick> {
-    const held = new Set<string>();
+    const held = this.held;
     for (const candidate of this.page) {
       if (held.has(candidate.entry.projectId)) continue;
       if (candidate.entry.dueAt > now) {
@@ -117,7 +123,9 @@ export class MailboxRun {
   /** The delivery to send for this candidate: itself, or the earliest of its project still waiting before it. */
   private async predecessorFirst(candidate: Candidate, now: number): Promise<{ send: Candidate } | { hold: number }> {
     let current = candidate;
-    for (let hops = 0; current.entry.trigger === 'change' && current.entry.previous > 0 && hops < 100; hops++) {
+    for (let hops = 0; current.entry.trigger === 'change' && current.entry.previous > 0; hops++) {
+      // Too far from the start of its project's chain to tell what goes first: it waits for a look from the start.
+      if (hops >= MailboxRun.MAX_HOPS) return { hold: now + 1000 };
       const key = changeDeliveryKey(current.entry.webhook, current.entry.projectId, current.entry.previous);
       if (this.done.has(key)) break;
       const before = this.page.find((c) => c.key === key)?.entry ?? (await this.readByKey(key));
