@@ -19,7 +19,8 @@ describe('capacityOf', () => {
     expect(capacity.perWebhookPerMinute).toBeCloseTo(600, 6);
     expect(capacity.bounds).toEqual({ workers: 2400, kvsWriteUnits: 4000 / 0.75, kvsReadUnits: 4000 / 1.5, egress: 50_000 });
     expect([capacity.binding, capacity.perInstallationPerMinute]).toEqual(['workers', 2400]);
-    expect(capacity.unbatchedChangesPerMinute).toEqual(100);
+    // 500 events a minute, less 12 wake-ups a minute for each of the 4 webhooks, each change 1 notice.
+    expect(capacity.unbatchedChangesPerMinute).toEqual(452);
   });
   it('counts the gap between a worker’s invocations', () => {
     // 190 attempts in 19 s, then 19 s until the next invocation: half the rate.
@@ -43,8 +44,8 @@ describe('burstDrainMs', () => {
     expect(burstDrainMs(100, 60_000, inputs(), 0)).toEqual({ overBudget: false, drainMs: 100, backlog: 0 });
   });
   it('over it, the changes beyond the budget wait for the next sweep, then their backlog is sent', () => {
-    // 100 changes fit the minute's 500 events; 900 × 4 wait: the sweep is 200 s after the last change, then 3,600.
+    // 452 changes fit the minute's 500 events; 548 × 4 wait: the sweep is 200 s after the last change, then 2,192.
     const drain = burstDrainMs(1000, 60_000, inputs(), 100_000);
-    expect(drain).toEqual({ overBudget: true, drainMs: 200_000 + backlogMs(3600, inputs()), backlog: 3600 });
+    expect(drain).toEqual({ overBudget: true, drainMs: 200_000 + backlogMs(2192, inputs()), backlog: 2192 });
   });
 });

@@ -1,3 +1,4 @@
+import { WAKE_WINDOW_MS } from '../../src/core/webhooks/wake-window';
 /**
  * Forge's per-installation limits the delivery pipeline runs into (docs/forge-platform.md, "Async events", "KVS and
  * custom entities", "Function time and size"; /platform/forge/limits-async-events/, /platform/forge/limits-kvs-ce/,
@@ -11,6 +12,9 @@ export const FORGE_LIMITS = {
   /** How often the scheduled maintenance runs (manifest.yml, `interval: fiveMinute`). */
   sweepEveryMs: 300_000,
 } as const;
+
+/** New deliveries wake a webhook at most twice per 10 s window: 12 wake-ups a minute. */
+export const WAKES_PER_WEBHOOK_MINUTE = (2 * 60_000) / WAKE_WINDOW_MS;
 
 /** A worker's attempts per invocation (src/consumers/on-delivery-wake.ts: 100 per runtime minute of 120 s, less 10). */
 export const ATTEMPTS_PER_INVOCATION = 190;
@@ -37,7 +41,10 @@ export interface Capacity {
   bounds: { workers: number; kvsWriteUnits: number; kvsReadUnits: number; egress: number };
   perInstallationPerMinute: number;
   binding: string;
-  /** Changes a minute the 500 queue events allow while each change is handed over on its own (1 notice + W wake-ups). */
+  /**
+   * Changes a minute the 500 queue events allow while each change is handed over on its own: 1 notice each, beside the
+   * wake-ups, which are at most 2 per webhook per 10 s window (src/core/webhooks/wake-window.ts) whatever the changes.
+   */
   unbatchedChangesPerMinute: number;
 }
 
@@ -58,7 +65,7 @@ export function capacityOf(m: ModelInputs): Capacity {
     bounds,
     perInstallationPerMinute,
     binding,
-    unbatchedChangesPerMinute: FORGE_LIMITS.eventsPerMinute / (1 + m.webhooks),
+    unbatchedChangesPerMinute: Math.max(0, FORGE_LIMITS.eventsPerMinute - WAKES_PER_WEBHOOK_MINUTE * m.webhooks),
   };
 }
 
@@ -80,7 +87,7 @@ export function backlogMs(deliveries: number, m: ModelInputs): number {
 
 /**
  * A burst of `changes` over `spreadMs`. Within the queue's 500 events a minute each change is handed over at once, for
- * 1 notice and W wake-ups; beyond them notices and wake-ups are refused, those changes wait in the outbox, and the next
+ * 1 notice (and the webhooks' few wake-ups); beyond them notices and wake-ups are refused, those changes wait in the outbox, and the next
  * scheduled sweep hands them over in batches. Predicts the wait from the last change to the last delivery: to the next
  * sweep (its phase given as `lastChangeSinceSweepMs`) plus sending the backlog; or, within the budget, one attempt.
  */
