@@ -94,7 +94,10 @@ export async function drainMailbox(webhookId: string, budget: DrainBudget): Prom
       state = result.state;
       run.settle(pick.next.key, result.next);
       // Attempts are recorded a dozen at a time (one write), and within a couple of seconds, so the admin page stays current.
-      if (unrecorded.length >= ATTEMPTS_PER_WRITE || now() - firstUnrecordedAt >= RECORD_WITHIN_MS || result.disabled) await record();
+      // With strict order, each attempt is recorded before the next goes: were a record refused (Forge's rate limits),
+      // what was sent is sent again before anything after it, never after it.
+      const perWrite = webhook.strictOrder ? 1 : ATTEMPTS_PER_WRITE;
+      if (unrecorded.length >= perWrite || now() - firstUnrecordedAt >= RECORD_WITHIN_MS || result.disabled) await record();
       if (result.disabled) {
         console.warn(`webhook ${webhookId} disabled: ${state.disabledReason ?? ''}`);
         return { attempts, rateLimited: false };
