@@ -180,3 +180,28 @@ describe('waiting for the queue', () => {
     expect(await waiting).toBe('queue did not drain in time');
   });
 });
+
+describe('pausing the scheduler', () => {
+  it('waits for the runs going, starts nothing while paused, and runs what came due once resumed', async () => {
+    const runs = heldRuns();
+    store.insertAll([makeEvent({ body: { n: 1 } })]);
+    const scheduler = new Scheduler({ store, runConsumer: runs.runConsumer });
+    scheduler.start();
+    await vi.advanceTimersByTimeAsync(10);
+    let paused = false;
+    const pausing = scheduler.pause().then(() => (paused = true));
+    await vi.advanceTimersByTimeAsync(10);
+    expect({ started: runs.started, paused }).toEqual({ started: [1], paused: false });
+    runs.finishAll();
+    await pausing;
+    store.insertAll([makeEvent({ body: { n: 2 }, expiresAt: 3_600_000 })]);
+    scheduler.wake();
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(runs.started).toEqual([1]);
+    scheduler.resume();
+    await vi.advanceTimersByTimeAsync(10);
+    expect(runs.started).toEqual([1, 2]);
+    runs.finishAll();
+    await scheduler.stop();
+  });
+});

@@ -67,6 +67,23 @@ export class Scheduler {
     await Promise.allSettled([...this.inFlight]);
   }
 
+  /**
+   * Starts no event until `resume()`, once those running have ended: for tests that change stored state between runs
+   * (making waiting retries due, say) without racing a run that writes the same items.
+   */
+  async pause(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    await Promise.allSettled([...this.inFlight]);
+  }
+
+  resume(): void {
+    if (this.detached) return;
+    this.stopped = false;
+    this.wake();
+  }
+
   /** After this, runs still going write nothing: they stay "running" and are run again on the next start. */
   detach(): void {
     this.stopped = true;
