@@ -53,6 +53,7 @@ describe('refuseAddress: IPv6', () => {
     };
     expect(Object.fromEntries(Object.keys(cases).map((a) => [a, messageFor(a)]))).toEqual(cases);
     expect(refuseAddress('::1')).toEqual({ rule: 'private-address', message: 'the loopback address (::1)' });
+    expect(refuseAddress('2001:3::1')).toEqual({ rule: 'private-address', message: 'a special-purpose IPv6 address (amt)' });
   });
 
   it('allows public unicast addresses', () => {

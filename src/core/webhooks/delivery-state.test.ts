@@ -55,7 +55,7 @@ describe('webhookState', () => {
       disabledAt: 1,
       hours: [{ hour: 3, delivered: 1, failed: 2 }],
     });
-    expect(webhookState.parse({ ...full, lastStatus: 'OK' })).toEqual({ ...full, lastStatus: 'OK' });
+    expect([webhookState.parse(full), webhookState.parse({ ...full, lastStatus: 'OK' })]).toEqual([full, { ...full, lastStatus: 'OK' }]);
   });
 });
 

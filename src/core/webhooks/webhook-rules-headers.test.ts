@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { WebhookInput } from '../../contract/webhooks';
 import { checkWebhookInput, HEADER_NAME_MAX_CHARS, HEADER_VALUE_MAX_CHARS } from './webhook-rules';
 
-const errorsOf = (headers: WebhookInput['headers'], savedHeaderNames?: string[]) => {
+const errorsOf = (headers: WebhookInput['headers'], savedHeaderNames: string[] = []) => {
   const result = checkWebhookInput({ name: 'Ops', url: 'https://hooks.example.com/x', headers }, { savedHeaderNames });
   return result.ok ? [] : result.errors;
 };
