@@ -1,6 +1,7 @@
 import type { Burst } from './burst';
-import { burstDrainMs, capacityOf } from './capacity-model';
-import type { Capacity, ModelInputs } from './capacity-model';
+import { capacityOf, predictBurst } from './capacity-model';
+import type { BurstPrediction, Capacity, ModelInputs } from './capacity-model';
+import { PROJECTS } from './bench-host';
 import type { CostReport } from './cost-report';
 
 /** The host's first wait for a throttled event is a random 1–5 s (HostOptions.throttleDelayMs): 3 s on average. */
@@ -11,7 +12,8 @@ export interface ModelFigures {
   /** One attempt's time on this machine: the overhead run's deliveries per second per webhook, inverted. */
   localAttemptMs: number;
   scenarios: { webhooks: number; attemptMs: number; capacity: Capacity }[];
-  burst: { predictedDrainMs: number; measuredDrainMs: number; difference: number; overBudget: boolean; backlog: number } | null;
+  /** The burst's first change → last delivery, predicted and measured. */
+  burst: (Omit<BurstPrediction, 'totalMs'> & { predictedMs: number; measuredMs: number; difference: number }) | null;
 }
 
 /** The capacity model fed with what the bench measured: KVS units per change and per attempt, and attempt time. */
@@ -22,6 +24,8 @@ export function modelFigures(cost: CostReport, perSecond: number, webhooks: numb
     attemptReadUnits: cost.units.attemptReads,
     attemptWriteUnits: cost.units.attemptWrites,
     rewakeGapMs: HOST_REWAKE_GAP_MS,
+    // The bench's import calls change each of its projects once: one notice announces them all.
+    changesPerNotice: PROJECTS.length,
   };
   const localAttemptMs = 1000 / (perSecond / webhooks);
   const scenarios = [4, 20].flatMap((w) =>
@@ -39,14 +43,8 @@ export function modelFigures(cost: CostReport, perSecond: number, webhooks: numb
       webhooks: burst.webhooks,
       attemptMs: localAttemptMs,
     };
-    const predicted = burstDrainMs(burst.changes, burst.spreadOverMs, burstInputs, burst.lastChangeSinceHostStartMs);
-    burstFigures = {
-      predictedDrainMs: predicted.drainMs,
-      measuredDrainMs: burst.drainMs,
-      difference: burst.drainMs / predicted.drainMs - 1,
-      overBudget: predicted.overBudget,
-      backlog: predicted.backlog,
-    };
+    const { totalMs, ...predicted } = predictBurst(burst.changes, burst.spreadOverMs, burstInputs, burst.lastChangeSinceHostStartMs);
+    burstFigures = { ...predicted, predictedMs: totalMs, measuredMs: burst.totalMs, difference: burst.totalMs / totalMs - 1 };
   }
   return { inputs, localAttemptMs, scenarios, burst: burstFigures };
 }

@@ -106,20 +106,20 @@ export function printGrowth(r: BenchResults, out: (text?: string) => void): void
   out(`\nCapacity model (docs/capacity.md), fed with the KVS units measured per change and per attempt; every attempt succeeding`);
   out(
     textTable([
-      ['webhooks', 'attempt time', 'per webhook/min', 'per installation/min', 'bound by', 'changes/min within 500 events (unbatched)'],
+      ['webhooks', 'attempt time', 'per webhook/min', 'per installation/min', 'bound by', 'changes/min within 500 events'],
       ...m.scenarios.map((s) => [
         fmt(s.webhooks),
         ms(s.attemptMs),
         fmt(s.capacity.perWebhookPerMinute),
         fmt(s.capacity.perInstallationPerMinute),
         s.capacity.binding,
-        fmt(s.capacity.unbatchedChangesPerMinute),
+        fmt(s.capacity.changesPerMinuteWithinEvents),
       ]),
     ]),
   );
   if (m.burst)
     out(
-      `burst: model predicts ${ms(m.burst.predictedDrainMs)} from the last change to the last delivery (${m.burst.overBudget ? `over the queue budget: ${fmt(m.burst.backlog)} deliveries wait for the next sweep` : 'within the queue budget'}); measured ${ms(m.burst.measuredDrainMs)} (${fmt(m.burst.difference * 100)} %)`,
+      `burst: model predicts ${ms(m.burst.predictedMs)} from the first change to the last delivery, bound by ${m.burst.binding}${m.burst.overEvents ? ` (over the queue's 500 events: ${fmt(m.burst.backlog)} deliveries wait for the next sweep)` : ''}; measured ${ms(m.burst.measuredMs)} (${m.burst.difference >= 0 ? '+' : ''}${fmt(m.burst.difference * 100)} %)`,
     );
   for (const s of r.config.skipped) out(`not run: ${s}`);
 }

@@ -16,3 +16,14 @@ export function openDb(dataDir: string): Db {
   db.pragma('busy_timeout = 5000');
   return db;
 }
+
+const statements = new WeakMap<Db, Map<string, Database.Statement>>();
+
+/** The prepared statement for `sql`, made once per database: preparing one costs more than running a small one. */
+export function statement(db: Db, sql: string): Database.Statement {
+  let cache = statements.get(db);
+  if (!cache) statements.set(db, (cache = new Map<string, Database.Statement>()));
+  let prepared = cache.get(sql);
+  if (!prepared) cache.set(sql, (prepared = db.prepare(sql)));
+  return prepared;
+}

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { statement } from '../data/db';
 import type { Db } from '../data/db';
 import type { AppIdentity } from './runtime';
 
@@ -9,11 +10,11 @@ export class HostMeta {
   }
 
   get(name: string): string | undefined {
-    return (this.db.prepare(`SELECT value FROM host_meta WHERE name = ?`).get(name) as { value: string } | undefined)?.value;
+    return (statement(this.db, `SELECT value FROM host_meta WHERE name = ?`).get(name) as { value: string } | undefined)?.value;
   }
 
   set(name: string, value: string): void {
-    this.db.prepare(`INSERT INTO host_meta VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value`).run(name, value);
+    statement(this.db, `INSERT INTO host_meta VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value`).run(name, value);
   }
 
   /** The same ids on every start, so stored data and installation-scoped keys keep meaning the same thing. */

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { statement } from '../data/db';
 import type { Db } from '../data/db';
 
 export type DeliveryStatus = 'pending' | 'running' | 'succeeded' | 'failed';
@@ -54,50 +55,59 @@ export class TriggerStore {
   }
 
   insert(deliveries: { triggerKey: string; eventType: string; event: Record<string, unknown>; runAt: number }[]): void {
-    const insert = this.db.prepare(`INSERT INTO trigger_deliveries (id, trigger_key, event_type, event, status, run_at, seq)
-      VALUES (?, ?, ?, ?, 'pending', ?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM trigger_deliveries))`);
+    const insert = statement(
+      this.db,
+      `INSERT INTO trigger_deliveries (id, trigger_key, event_type, event, status, run_at, seq)
+      VALUES (?, ?, ?, ?, 'pending', ?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM trigger_deliveries))`,
+    );
     this.db.transaction(() => {
       for (const d of deliveries) insert.run(randomUUID(), d.triggerKey, d.eventType, JSON.stringify(d.event), d.runAt);
     })();
   }
 
   due(now: number): Delivery[] {
-    const rows = this.db.prepare(`SELECT * FROM trigger_deliveries WHERE status = 'pending' AND run_at <= ? ORDER BY run_at, seq`).all(now) as Row[];
+    const rows = statement(this.db, `SELECT * FROM trigger_deliveries WHERE status = 'pending' AND run_at <= ? ORDER BY run_at, seq`).all(
+      now,
+    ) as Row[];
     return rows.map(toDelivery);
   }
 
   nextRunAt(): number | undefined {
-    return (this.db.prepare(`SELECT MIN(run_at) AS t FROM trigger_deliveries WHERE status = 'pending'`).get() as { t: number | null }).t ?? undefined;
+    return (
+      (statement(this.db, `SELECT MIN(run_at) AS t FROM trigger_deliveries WHERE status = 'pending'`).get() as { t: number | null }).t ?? undefined
+    );
   }
 
   busy(): boolean {
-    return this.db.prepare(`SELECT 1 FROM trigger_deliveries WHERE status IN ('pending', 'running') LIMIT 1`).get() !== undefined;
+    return statement(this.db, `SELECT 1 FROM trigger_deliveries WHERE status IN ('pending', 'running') LIMIT 1`).get() !== undefined;
   }
 
   claim(id: string): boolean {
-    return this.db.prepare(`UPDATE trigger_deliveries SET status = 'running' WHERE id = ? AND status = 'pending'`).run(id).changes === 1;
+    return statement(this.db, `UPDATE trigger_deliveries SET status = 'running' WHERE id = ? AND status = 'pending'`).run(id).changes === 1;
   }
 
   finish(id: string, status: 'succeeded' | 'failed', lastError?: string): void {
-    this.db.prepare(`UPDATE trigger_deliveries SET status = ?, last_error = ? WHERE id = ?`).run(status, lastError ?? null, id);
+    statement(this.db, `UPDATE trigger_deliveries SET status = ?, last_error = ? WHERE id = ?`).run(status, lastError ?? null, id);
   }
 
   reschedule(id: string, fields: { runAt: number; retryCount: number; retryReason: string; retryData: unknown }): void {
     const data = fields.retryData === undefined ? null : JSON.stringify(fields.retryData);
-    this.db
-      .prepare(`UPDATE trigger_deliveries SET status = 'pending', run_at = ?, retry_count = ?, retry_reason = ?, retry_data = ? WHERE id = ?`)
-      .run(fields.runAt, fields.retryCount, fields.retryReason, data, id);
+    statement(
+      this.db,
+      `UPDATE trigger_deliveries SET status = 'pending', run_at = ?, retry_count = ?, retry_reason = ?, retry_data = ? WHERE id = ?`,
+    ).run(fields.runAt, fields.retryCount, fields.retryReason, data, id);
   }
 
   /** What was running when the host stopped never finished: deliver it again (at least once). */
   requeueInterrupted(): number {
-    return this.db.prepare(`UPDATE trigger_deliveries SET status = 'pending' WHERE status = 'running'`).run().changes;
+    return statement(this.db, `UPDATE trigger_deliveries SET status = 'pending' WHERE status = 'running'`).run().changes;
   }
 
   list(filter: { status?: DeliveryStatus; triggerKey?: string } = {}): Delivery[] {
-    const rows = this.db
-      .prepare(`SELECT * FROM trigger_deliveries WHERE (? IS NULL OR status = ?) AND (? IS NULL OR trigger_key = ?) ORDER BY seq`)
-      .all(filter.status ?? null, filter.status ?? null, filter.triggerKey ?? null, filter.triggerKey ?? null) as Row[];
+    const rows = statement(
+      this.db,
+      `SELECT * FROM trigger_deliveries WHERE (? IS NULL OR status = ?) AND (? IS NULL OR trigger_key = ?) ORDER BY seq`,
+    ).all(filter.status ?? null, filter.status ?? null, filter.triggerKey ?? null, filter.triggerKey ?? null) as Row[];
     return rows.map(toDelivery);
   }
 }

@@ -1,7 +1,7 @@
 import { getAppContext } from '@forge/api';
 import { InvocationError, InvocationErrorCode } from '@forge/events';
 import { z } from 'zod';
-import { changeNotice } from '../core/changes/change-event';
+import { changeNotices } from '../core/changes/change-event';
 import { handleWaitingChanges } from '../services/changes/handle-changes';
 
 // Stop with a margin before the consumer's time limit (docs/forge-platform.md, "Function time and size").
@@ -10,16 +10,16 @@ const MARGIN_MS = 10_000;
 const RATE_LIMITED_RETRY_S = 5;
 
 /**
- * Consumer of the project-changes queue. The queue delivers at least once and in any order; the notice only names
- * the project, whose waiting events are then handled in order, each once. A consumer that throws is retried by Forge
+ * Consumer of the project-changes queue. The queue delivers at least once and in any order; a notice only names
+ * projects (those of one write), whose waiting events are then handled in order, each once. A consumer that throws is retried by Forge
  * with backoff and billed each time, so the expected failure (Forge's KVS rate limits) is a requested retry instead.
  */
 export async function onChangeEvent(asyncEvent: unknown): Promise<InvocationError | undefined> {
-  const { body } = z.object({ body: changeNotice }).parse(asyncEvent);
+  const { body: notices } = z.object({ body: changeNotices }).parse(asyncEvent);
   const deadline = Date.now() + getAppContext().invocationRemainingTimeInMillis() - MARGIN_MS;
-  const { handled, rateLimited } = await handleWaitingChanges(body.projectId, { deadline, announced: body.sequence });
+  const { handled, rateLimited } = await handleWaitingChanges(notices, { deadline });
   // Returned, not thrown: Forge runs a consumer that returns InvocationError again after `retryAfter` seconds.
   if (rateLimited) return new InvocationError({ retryAfter: RATE_LIMITED_RETRY_S, retryReason: InvocationErrorCode.FUNCTION_RETRY_REQUEST });
-  if (handled === 0) console.info(`project ${body.projectId}: nothing waiting (event ${body.eventId} was already handled)`);
+  if (handled === 0) console.info(`nothing waiting (${notices.map((n) => `event ${n.eventId}`).join(', ')} already handled)`);
   return undefined;
 }

@@ -7,8 +7,8 @@ import { MAX_HINTS } from '../services/webhooks/wake';
 
 /** Stop starting attempts in time for the last one's 15 s and a margin (docs/forge-platform.md, "Function time and size"). */
 const MARGIN_MS = ATTEMPT_TIMEOUT_MS + 10_000;
-/** Forge allows 100 egress requests per runtime minute of the function's timeout; manifest.yml gives this one 120 s. */
-const TIMEOUT_S = 120;
+/** Forge allows 100 egress requests per runtime minute of the function's timeout; manifest.yml gives this one 900 s. */
+const TIMEOUT_S = 900;
 const ATTEMPT_BUDGET = 100 * Math.ceil(TIMEOUT_S / 60) - 10;
 const RATE_LIMITED_RETRY_S = 5;
 

@@ -2,8 +2,7 @@ import { z } from 'zod';
 import { fieldValuesInput, projectRef } from '../contract/fields';
 import { parseJson } from '../core/json/parse-json';
 import { AppError, invalidFields, parseOrRefuse } from '../errors';
-import { asAppError } from '../storage/kvs-errors';
-import { applyUpdate, prepareUpdates } from '../services/changes/update-values';
+import { applyUpdates, prepareUpdates } from '../services/changes/update-values';
 import type { WebTriggerResponse } from './http';
 import { jsonResponse } from './http';
 
@@ -46,19 +45,15 @@ export async function setValues(body: string, user: string): Promise<WebTriggerR
     if (seen.has(update.project.id)) throw new AppError('DUPLICATE_PROJECT', `project: ${update.project.key} is given more than once`);
     seen.add(update.project.id);
   }
-  const results = [];
-  for (const update of prepared) {
+  const outcomes = await applyUpdates(prepared, fields, { user, source: 'rest-api' });
+  const results = prepared.map((update, i) => {
     const project = { id: update.project.id, key: update.project.key };
-    try {
-      const { event } = await applyUpdate(update, fields, { user, source: 'rest-api' });
-      results.push({ project, changed: event?.changes.map((c) => ({ id: c.field.id, name: c.field.name })) ?? [] });
-    } catch (error) {
-      // Only a project that kept changing concurrently, or Forge's storage limits, fail here (everything else was
-      // checked before the first write): that project's result says so, the others stand.
-      const known = asAppError(error);
-      if (!known) throw error;
-      results.push({ project, error: { code: known.code, message: known.message } });
-    }
-  }
+    const outcome = outcomes[i];
+    // Only projects that kept changing concurrently, or Forge's storage limits, fail here (everything else was checked
+    // before the first write): their results say so, the others stand.
+    if (!outcome) throw new Error(`setValues: no outcome for project ${project.key}`);
+    if ('error' in outcome) return { project, error: { code: outcome.error.code, message: outcome.error.message } };
+    return { project, changed: outcome.event?.changes.map((c) => ({ id: c.field.id, name: c.field.name })) ?? [] };
+  });
   return jsonResponse(results.some((r) => 'error' in r) ? 207 : 200, { results });
 }

@@ -3,6 +3,7 @@ import { kvs } from '@forge/kvs';
 import { z } from 'zod';
 import { apiKeySummary } from '../contract/resolvers';
 import { KEYS } from './keys';
+import { readItems, refId } from './read-items';
 import { queryAll } from './query-all';
 
 export const apiKeyRecord = apiKeySummary;
@@ -25,7 +26,9 @@ export async function listApiKeys(): Promise<ApiKeyRecord[]> {
 }
 
 export async function readApiKey(id: string): Promise<{ record: ApiKeyRecord; secret: string } | undefined> {
-  const [record, secret, used] = await Promise.all([kvs.get(KEYS.apiKey(id)), kvs.getSecret(KEYS.apiKeySecret(id)), kvs.get(KEYS.apiKeyUsed(id))]);
+  const refs = [{ key: KEYS.apiKey(id) }, { key: KEYS.apiKeyUsed(id) }];
+  const [found, secret] = await Promise.all([readItems(refs), kvs.getSecret(KEYS.apiKeySecret(id))]);
+  const [record, used] = refs.map((ref) => found.get(refId(ref)));
   if (record === undefined || typeof secret !== 'string') return undefined;
   return {
     record: {

@@ -4,14 +4,16 @@ import { changeEvent } from '../core/changes/change-event';
 import type { ChangeEvent } from '../core/changes/change-event';
 import { kvs } from '@forge/kvs';
 import type { Counter, Guard } from './guarded-write';
-import { counterOf, readEntity, writeChecked, writeIfUnchanged } from './guarded-write';
+import { asItem, counterOf, writeChecked, writeIfUnchanged } from './guarded-write';
+import { readItems, refId } from './read-items';
+import type { ItemRef } from './read-items';
 import { ENTITIES, KEYS } from './keys';
 import { queryAll } from './query-all';
 
 /**
  * Change events. A committed event waits in its project's outbox (`outbox:<project>:<sequence>`, written in the
  * same transaction as the values it describes). Handling it moves it, in one transaction guarded by the project's
- * outbox cursor, to `event:<id>`, kept a week (for redelivery), then expired. Only waiting events are ever listed,
+ * outbox cursor, to `event:<id>`, kept 30 days (for redelivery), then expired. Only waiting events are ever listed,
  * so what the sweep reads does not grow with history.
  */
 export const storedEvent = z.object({ event: changeEvent, handledAt: z.number().nullable() });
@@ -27,8 +29,6 @@ export function newEventId(at: number): string {
 
 export const outboxEntry = (event: ChangeEvent): StoredEvent => ({ event, handledAt: null });
 
-const WINDOW = 25;
-
 /**
  * A project's outbox cursor, read strictly consistently: the sequence number of its last handled event (0 before the
  * first), and for each webhook the sequence of the last of its changes handed to that webhook (its deliveries then
@@ -41,30 +41,22 @@ export interface OutboxCursor {
 
 const lastTo = z.record(z.string(), z.number().int());
 
-export async function readCursor(projectId: string): Promise<OutboxCursor> {
-  const item = await readEntity(ENTITIES.outboxCursor, projectId);
+/** Where a project's cursor and its waiting events are read by key (queries are only eventually consistent). */
+export const cursorRef = (projectId: string): ItemRef => ({ key: projectId, entityName: ENTITIES.outboxCursor });
+export const outboxRef = (projectId: string, sequence: number): ItemRef => ({ key: KEYS.outbox(projectId, sequence) });
+
+/** A cursor as read (absent: nothing handled yet). */
+export function cursorFrom(value: unknown): OutboxCursor {
+  const item = asItem(value);
   return { handled: counterOf(item, 'handled'), lastTo: lastTo.catch({}).parse(item.lastTo ?? {}) };
 }
 
-/**
- * A project's waiting events after `handled`, in sequence order, read by key (queries are only eventually
- * consistent, docs/forge-platform.md, "KVS and custom entities"): the run of consecutive sequence numbers present.
- * `expected`, when known (a notice names the event it announced), is read in one request with the one after it (where
- * the run usually ends); beyond it, windows twice as large each time (up to 25), so one waiting event costs one small
- * read and a backlog few large ones.
- */
-export async function waitingEvents(projectId: string, handled: number, expected = handled + 1): Promise<ChangeEvent[]> {
-  const found: ChangeEvent[] = [];
-  for (let from = handled + 1, size = Math.min(WINDOW, Math.max(1, expected - handled) + 1); ; from += size, size = Math.min(WINDOW, size * 2)) {
-    const keys = Array.from({ length: size }, (_, i) => KEYS.outbox(projectId, from + i));
-    const { successfulKeys } = await kvs.batchGet<unknown>(keys.map((key) => ({ key })));
-    const byKey = new Map(successfulKeys.map((s) => [s.key, storedEvent.parse(s.value).event]));
-    for (const key of keys) {
-      const event = byKey.get(key);
-      if (!event) return found;
-      found.push(event);
-    }
-  }
+/** A waiting event as read from the outbox. */
+export const outboxEvent = (value: unknown): ChangeEvent => storedEvent.parse(value).event;
+
+export async function readCursors(projectIds: readonly string[]): Promise<Map<string, OutboxCursor>> {
+  const found = await readItems(projectIds.map(cursorRef));
+  return new Map(projectIds.map((id) => [id, cursorFrom(found.get(refId(cursorRef(id))))]));
 }
 
 /** Every project's waiting events, each project's in sequence order (a query: it may lag a little; the sweep allows it). */
@@ -87,30 +79,37 @@ const cursorOf = (event: ChangeEvent, handled: number): Counter => ({
   expected: handled,
 });
 
+/** One project's part of a handling transaction: consecutive events, its cursor as read, and where it moves to. */
+export interface HandledPart {
+  events: readonly ChangeEvent[];
+  cursor: OutboxCursor;
+  next: OutboxCursor;
+}
+
 /**
- * Marks consecutive events of one project handled: out of the outbox, into the handled events, the cursor moved to
- * the last (with `lastTo`, for each webhook the last of them handed to it), with whatever else handling them writes
- * (`also`: their deliveries) — one transaction, on condition that the cursor is still where `cursor` says; otherwise
- * ConcurrentWriteError (another consumer got there first) and nothing changes. Returns the cursor as it now is.
+ * Marks consecutive events of one or more projects handled: out of the outbox, into the handled events, each project's
+ * cursor moved to its last (with `lastTo`, for each webhook the last of them handed to it), with whatever else handling
+ * them writes (`also`: their deliveries) — one transaction, on condition that each cursor is still where its part says;
+ * otherwise ConcurrentWriteError (another consumer got there first; it names the cursors that moved) and nothing changes.
  */
 export async function markHandled(
-  events: readonly ChangeEvent[],
-  cursor: OutboxCursor,
-  next: OutboxCursor,
+  parts: readonly HandledPart[],
   at: number,
   also: (tx: TransactionBuilder) => void = () => undefined,
-): Promise<OutboxCursor> {
-  const first = events[0];
-  if (!first) return cursor;
-  const guard: Guard = { ...cursorOf(first, cursor.handled), next: { handled: next.handled, lastTo: next.lastTo } };
-  await writeIfUnchanged(guard, (tx) => {
-    also(tx);
-    for (const event of events) {
-      tx.delete(KEYS.outbox(event.project.id, event.sequence));
-      tx.set(KEYS.event(event.id), { event, handledAt: at } satisfies StoredEvent, undefined, { ttl: HANDLED_EVENT_TTL });
-    }
+): Promise<void> {
+  const guards: Guard[] = parts.flatMap(({ events, cursor, next }) => {
+    const first = events[0];
+    return first ? [{ ...cursorOf(first, cursor.handled), next: { handled: next.handled, lastTo: next.lastTo } }] : [];
   });
-  return next;
+  if (guards.length === 0) return;
+  await writeIfUnchanged(guards, (tx) => {
+    also(tx);
+    for (const { events } of parts)
+      for (const event of events) {
+        tx.delete(KEYS.outbox(event.project.id, event.sequence));
+        tx.set(KEYS.event(event.id), { event, handledAt: at } satisfies StoredEvent, undefined, { ttl: HANDLED_EVENT_TTL });
+      }
+  });
 }
 
 /** What handling an event writes beyond one transaction: written only while the event is still waiting. */

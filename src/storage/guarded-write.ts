@@ -1,5 +1,6 @@
 import { Filter, FilterConditions, kvs } from '@forge/kvs';
 import { z } from 'zod';
+import { readItems, refId } from './read-items';
 
 type TransactionBuilder = ReturnType<typeof kvs.transact>;
 type Item = Record<string, unknown>;
@@ -10,7 +11,16 @@ type Item = Record<string, unknown>;
  * value read. A write may also depend on counters it does not move (`checks`). KVS conditions apply to custom
  * entities only (declared under app.storage.entities in manifest.yml).
  */
-export class ConcurrentWriteError extends Error {}
+export class ConcurrentWriteError extends Error {
+  constructor(
+    message: string,
+    /** The counters found moved when the write was refused. */
+    readonly moved: readonly Counter[] = [],
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+  }
+}
 
 export interface Counter {
   entity: string;
@@ -33,6 +43,12 @@ export async function readEntity(entity: string, key: string): Promise<Item> {
   return value === undefined ? {} : item.parse(value);
 }
 
+/** A stored item as a record (anything else reads as an empty one). */
+export const asItem = (value: unknown): Item => {
+  const parsed = item.safeParse(value);
+  return parsed.success ? parsed.data : {};
+};
+
 /** The numeric attributes of an item (0 for those it does not have). */
 export const counterOf = (value: Item, attribute: string): number => {
   const found = value[attribute];
@@ -45,17 +61,22 @@ const unchanged = (counter: Counter) =>
     : new Filter<Item>().and(counter.attribute, FilterConditions.equalTo(counter.expected));
 
 /**
- * Runs the transaction built by `build` plus the guard's move (and the checks); throws ConcurrentWriteError if someone
- * moved the guard or a checked counter first, and nothing is written then. Forge documents no error code for a failed
- * condition (docs/forge-platform.md, "KVS and custom entities"), so a failure is told apart by re-reading what the
+ * Runs the transaction built by `build` plus the guards' moves (one record's, or several records' written together)
+ * and the checks; throws ConcurrentWriteError if someone moved a guard or a checked counter first, and nothing is
+ * written then. Forge documents no error code for a failed condition (docs/forge-platform.md, "KVS and custom entities"), so a failure is told apart by re-reading what the
  * conditions guarded: moved → a lost race; unmoved → some other failure, rethrown as it came.
  */
-export async function writeIfUnchanged(guard: Guard, build: (tx: TransactionBuilder) => void, checks: Counter[] = []): Promise<void> {
+export async function writeIfUnchanged(
+  guard: Guard | readonly Guard[],
+  build: (tx: TransactionBuilder) => void,
+  checks: Counter[] = [],
+): Promise<void> {
+  const guards = Array.isArray(guard) ? (guard as readonly Guard[]) : [guard as Guard];
   await writeChecked(
-    [guard, ...checks],
+    [...guards, ...checks],
     (tx) => {
       build(tx);
-      tx.set(guard.key, guard.next, { entityName: guard.entity, conditions: unchanged(guard) });
+      for (const g of guards) tx.set(g.key, g.next, { entityName: g.entity, conditions: unchanged(g) });
     },
     checks,
   );
@@ -69,9 +90,11 @@ export async function writeChecked(watched: Counter[], build: (tx: TransactionBu
   try {
     await tx.execute();
   } catch (error) {
-    const now = await Promise.all(watched.map((c) => readEntity(c.entity, c.key)));
-    if (watched.some((c, i) => counterOf(now[i] ?? {}, c.attribute) !== c.expected))
-      throw new ConcurrentWriteError(`${watched[0]?.entity ?? 'counter'} ${watched[0]?.key ?? ''} changed while being written`, { cause: error });
+    const refs = watched.map((c) => ({ key: c.key, entityName: c.entity }));
+    const now = await readItems(refs);
+    const moved = watched.filter((c, i) => counterOf(asItem(now.get(refId(refs[i] ?? { key: c.key }))), c.attribute) !== c.expected);
+    const first = moved[0];
+    if (first) throw new ConcurrentWriteError(`${first.entity} ${first.key} changed while being written`, moved, { cause: error });
     throw error;
   }
 }

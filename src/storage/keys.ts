@@ -9,7 +9,7 @@ export const KEYS = {
   /** Change events not yet handled, per project (an outbox); removed once handled. */
   outboxPrefix: 'outbox:',
   outbox: (projectId: string, sequence: number) => `outbox:${projectId}:${String(sequence).padStart(SEQUENCE_DIGITS, '0')}`,
-  /** Change events once handled, kept for a week. */
+  /** Change events once handled, kept 30 days (HANDLED_EVENT_TTL). */
   event: (eventId: string) => `event:${eventId}`,
   /** The webhook's delivery state: last execution and status, health, why the app disabled it. */
   webhookStatePrefix: 'webhook-state:',

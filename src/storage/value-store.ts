@@ -4,7 +4,9 @@ import type { RawValue } from '../contract/fields';
 import type { ChangeEvent } from '../core/changes/change-event';
 import { outboxEntry } from './event-store';
 import type { Counter, Guard } from './guarded-write';
-import { counterOf, readEntity, writeIfUnchanged } from './guarded-write';
+import { asItem, counterOf, writeIfUnchanged } from './guarded-write';
+import { readItems, refId } from './read-items';
+import type { ItemRef } from './read-items';
 import { ENTITIES, HEADS, KEYS } from './keys';
 
 export { ConcurrentWriteError } from './guarded-write';
@@ -35,43 +37,68 @@ const cursorOf = (projectId: string, handled: number): Counter => ({
   expected: handled,
 });
 
-export async function readValues(projectId: string): Promise<StoredValues> {
-  const [item, cursor] = await Promise.all([readEntity(ENTITIES.head, HEADS.projectValues(projectId)), readEntity(ENTITIES.outboxCursor, projectId)]);
-  const head = {
-    version: counterOf(item, 'version'),
-    sequence: counterOf(item, 'sequence'),
-    lastAt: counterOf(item, 'lastAt'),
-    handled: counterOf(cursor, 'handled'),
-  };
-  const values = new Map<number, RawValue>(Object.entries(storedValues.parse(item.values ?? {})).map(([id, value]) => [Number(id), value]));
-  return { head, values };
+const headRef = (projectId: string): ItemRef => ({ key: HEADS.projectValues(projectId), entityName: ENTITIES.head });
+const cursorRef = (projectId: string): ItemRef => ({ key: projectId, entityName: ENTITIES.outboxCursor });
+
+/** Several projects' heads and values, read together (one request for a dozen projects). */
+export async function readValuesOf(projectIds: readonly string[]): Promise<Map<string, StoredValues>> {
+  const found = await readItems(projectIds.flatMap((id) => [headRef(id), cursorRef(id)]));
+  return new Map(
+    projectIds.map((id) => {
+      const item = asItem(found.get(refId(headRef(id))));
+      const cursor = asItem(found.get(refId(cursorRef(id))));
+      const head = {
+        version: counterOf(item, 'version'),
+        sequence: counterOf(item, 'sequence'),
+        lastAt: counterOf(item, 'lastAt'),
+        handled: counterOf(cursor, 'handled'),
+      };
+      const values = new Map<number, RawValue>(Object.entries(storedValues.parse(item.values ?? {})).map(([key, value]) => [Number(key), value]));
+      return [id, { head, values }];
+    }),
+  );
 }
 
+export async function readValues(projectId: string): Promise<StoredValues> {
+  const read = (await readValuesOf([projectId])).get(projectId);
+  if (!read) throw new Error(`readValues: project ${projectId} was not read`);
+  return read;
+}
+
+export interface ChangeWrite {
+  event: ChangeEvent;
+  head: ProjectHead;
+  values: ReadonlyMap<number, RawValue>;
+  /** Announced events take the next sequence number and wait in the outbox; a silent write (a first snapshot) none. */
+  announce: boolean;
+}
+
+/** A transaction holds 25 operations; a project's write takes 3 (its head, the check of its cursor, its outbox event). */
+export const WRITES_PER_TRANSACTION = 8;
+
 /**
- * Stores a project's values after a change and (when announced) the change event in the project's outbox, in one KVS
- * transaction, on condition that nobody wrote this project since its head was read, nor handled one of its events;
- * otherwise throws ConcurrentWriteError and nothing is written. An announced event takes the next sequence number;
- * a silent write (a first snapshot) none.
+ * Stores projects' values after a change and (when announced) each change event in its project's outbox, in one KVS
+ * transaction, on condition that nobody wrote these projects since their heads were read, nor handled one of their
+ * events; otherwise throws ConcurrentWriteError and nothing is written.
  */
-export async function writeChanges(
-  event: ChangeEvent,
-  head: ProjectHead,
-  values: ReadonlyMap<number, RawValue>,
-  options: { announce: boolean },
-): Promise<void> {
-  const projectId = event.project.id;
-  const next = {
-    version: head.version + 1,
-    sequence: options.announce ? event.sequence : head.sequence,
-    lastAt: options.announce ? event.at : head.lastAt,
-    values: Object.fromEntries([...values].map(([id, value]) => [String(id), value])),
-  };
-  const guard: Guard = { entity: ENTITIES.head, key: HEADS.projectValues(projectId), attribute: 'version', expected: head.version, next };
-  await writeIfUnchanged(
-    guard,
-    (tx) => {
-      if (options.announce) tx.set(KEYS.outbox(projectId, event.sequence), outboxEntry(event));
+export async function writeChanges(writes: readonly ChangeWrite[]): Promise<void> {
+  const guards: Guard[] = writes.map(({ event, head, values, announce }) => ({
+    entity: ENTITIES.head,
+    key: HEADS.projectValues(event.project.id),
+    attribute: 'version',
+    expected: head.version,
+    next: {
+      version: head.version + 1,
+      sequence: announce ? event.sequence : head.sequence,
+      lastAt: announce ? event.at : head.lastAt,
+      values: Object.fromEntries([...values].map(([id, value]) => [String(id), value])),
     },
-    [cursorOf(projectId, head.handled)],
+  }));
+  await writeIfUnchanged(
+    guards,
+    (tx) => {
+      for (const { event, announce } of writes) if (announce) tx.set(KEYS.outbox(event.project.id, event.sequence), outboxEntry(event));
+    },
+    writes.map(({ event, head }) => cursorOf(event.project.id, head.handled)),
   );
 }

@@ -2,8 +2,22 @@ import { kvs } from '@forge/kvs';
 import { z } from 'zod';
 import type { WakeMark } from '../core/webhooks/wake-window';
 import { KEYS } from './keys';
+import { refId } from './read-items';
+import type { ItemRef } from './read-items';
 
 const wakeMark = z.object({ window: z.number().int(), trailing: z.boolean() });
+
+export const wakeMarkRef = (id: string): ItemRef => ({ key: KEYS.wakeMark(id) });
+
+/** The marks of these webhooks, from items read with `wakeMarkRef` (see readItems). */
+export function wakeMarksFrom(found: ReadonlyMap<string, unknown>, ids: readonly string[]): Map<string, WakeMark> {
+  const marks = new Map<string, WakeMark>();
+  for (const id of ids) {
+    const parsed = wakeMark.safeParse(found.get(refId(wakeMarkRef(id))));
+    if (parsed.success) marks.set(id, parsed.data);
+  }
+  return marks;
+}
 
 /** The wake marks of these webhooks, read by key (strictly consistent), 25 to a request. */
 export async function readWakeMarks(ids: readonly string[]): Promise<Map<string, WakeMark>> {

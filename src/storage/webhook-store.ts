@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { webhookFilters } from '../contract/webhooks';
 import { AppError } from '../errors';
-import { counterOf, readEntity, writeIfUnchanged } from './guarded-write';
+import { asItem, counterOf, readEntity, writeIfUnchanged } from './guarded-write';
+import { refId } from './read-items';
+import type { ItemRef } from './read-items';
 import { ENTITIES } from './keys';
 import { retryOnConflict } from './retry-on-conflict';
 
@@ -35,6 +37,13 @@ async function readIndex(): Promise<{ version: number; webhooks: WebhookRecord[]
   const item = await readEntity(ENTITIES.webhookIndex, INDEX_KEY);
   return { version: counterOf(item, 'version'), webhooks: records.parse(item.webhooks ?? []) };
 }
+
+/** Where the webhooks are read by key, for a reader that reads them with other items (see readItems). */
+export const webhookIndexRef: ItemRef = { key: INDEX_KEY, entityName: ENTITIES.webhookIndex };
+
+/** The webhooks, from items read with `webhookIndexRef`. */
+export const webhooksFrom = (found: ReadonlyMap<string, unknown>): WebhookRecord[] =>
+  records.parse(asItem(found.get(refId(webhookIndexRef))).webhooks ?? []);
 
 export async function listWebhooks(): Promise<WebhookRecord[]> {
   return (await readIndex()).webhooks;

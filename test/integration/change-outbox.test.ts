@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createHost } from '../../local/host';
 import type { Host } from '../../local/host';
 import type { SandboxServer } from '../../local/server/sandbox-server';
+import { webTriggerPath } from '../../local/server/webtrigger-route';
 import { formatPayload } from '../../src/core/payload/format-payload';
 import { addTestFields, callAs, changeEvents, DEMO_USERS, readKvs, startAppHost } from './support/app-host';
 import { PROJECT_ROOT, tempDir } from './support/fixture-host';
@@ -124,5 +125,73 @@ describe('the change outbox', () => {
     await new Promise((resolve) => setTimeout(resolve, 400));
     expect(await sweepReads()).toEqual(empty);
     expect(empty.pushes).toBe(0);
+  });
+
+  it('one REST call changing four projects: one queue event names them all, one consumer run hands every change over in one write', async () => {
+    const { host, server } = await start();
+    await addTestFields(host);
+    const key = String((await callAs(host, admin, 'apikeys/create', { name: 'import' })).secret);
+    host.meter.clear();
+    const response = await fetch(`${server.url}/webtrigger/rest-api`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ updates: ['DEMO', 'MKT', 'OPS', 'HR'].map((project) => ({ project, values: { Budget: 7 } })) }),
+    });
+    expect(response.status).toBe(200);
+    await host.idle();
+    const [call] = host.meter.list({ functionKey: 'handle-rest-api' });
+    // Its writes: the four projects' values and events in one transaction, and the key's first use.
+    expect(call).toMatchObject({ queuePushes: 1, queueEvents: 1, kvsWrites: 2 });
+    const consumers = host.meter.list({ functionKey: 'on-change-event' });
+    expect(consumers).toHaveLength(1);
+    // No webhook yet: each project's handling takes 3 of a transaction's 25 operations, so all four go in one.
+    expect(consumers[0]).toMatchObject({ kvsWrites: 1 });
+    const events = await changeEvents(host);
+    expect(events.map((e) => [e.event.project.key, e.event.sequence, e.handledAt !== null]).sort()).toEqual([
+      ['DEMO', 1, true],
+      ['HR', 1, true],
+      ['MKT', 1, true],
+      ['OPS', 1, true],
+    ]);
+  });
+
+  it('consumers of notices naming the same projects, run at once, hand each change over once, in order', async () => {
+    const logs: string[] = [];
+    const { host } = await start({ appLog: (line) => logs.push(line) });
+    await addTestFields(host);
+    const key = String((await callAs(host, admin, 'apikeys/create', { name: 'import' })).secret);
+    const projects = ['DEMO', 'MKT', 'OPS', 'HR'];
+    // The queue held while five calls (each changing the four projects) commit — the first announces them; the others
+    // find events waiting — and two maintenance runs announce the waiting projects again; then let go: three consumers
+    // of notices naming the same four projects run together.
+    await host.scheduler.pause();
+    for (let call = 1; call <= 5; call++) {
+      const answer = await host.triggers.web('rest-api', {
+        method: 'POST',
+        path: webTriggerPath(host, 'rest-api') ?? '',
+        userPath: '',
+        headers: { Authorization: [`Bearer ${key}`], 'Content-Type': ['application/json'] },
+        queryParameters: {},
+        body: JSON.stringify({ updates: projects.map((project) => ({ project, values: { Budget: call } })) }),
+      });
+      expect(answer?.statusCode).toBe(200);
+    }
+    // Once the store's queries show the waiting events (the test host lags them up to 300 ms).
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    await host.triggers.runScheduled('maintenance');
+    await host.triggers.runScheduled('maintenance');
+    host.meter.clear();
+    host.scheduler.resume();
+    await host.idle();
+    expect(host.meter.list({ functionKey: 'on-change-event' })).toHaveLength(3);
+    const events = await changeEvents(host);
+    expect(events.filter((e) => e.handledAt === null)).toEqual([]);
+    for (const project of projects) {
+      const handled = logs.flatMap((l) => {
+        const range = new RegExp(`project ${project}: handled #(\\d+)–#(\\d+)`).exec(l);
+        return range ? Array.from({ length: Number(range[2]) - Number(range[1]) + 1 }, (_, i) => Number(range[1]) + i) : [];
+      });
+      expect(handled.sort((a, b) => a - b), project).toEqual([1, 2, 3, 4, 5]);
+    }
   });
 });

@@ -1,3 +1,4 @@
+import { statement } from '../../data/db';
 import type { Db } from '../../data/db';
 import { domainProblem, EGRESS_TYPES, EgressRequestError } from './egress-request';
 import type { EgressSetPayload, EgressType } from './egress-request';
@@ -39,7 +40,7 @@ export class CustomerEgress {
 
   /** Data folders from before types were kept approved bare domains for backend fetch only. */
   private migrateUntypedApprovals(): void {
-    const old = this.db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'host_egress'`).get();
+    const old = statement(this.db, `SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'host_egress'`).get();
     if (!old) return;
     this.db.transaction(() => {
       this.db.exec(`INSERT OR IGNORE INTO host_egress_groups SELECT DISTINCT egress_key, '' FROM host_egress;
@@ -49,11 +50,10 @@ export class CustomerEgress {
   }
 
   groups(keys?: readonly string[]): EgressGroup[] {
-    const rows = this.db
-      .prepare(
-        `SELECT g.key, g.description, e.domain, e.type FROM host_egress_groups g LEFT JOIN host_egress_entries e ON e.key = g.key ORDER BY g.key, e.domain`,
-      )
-      .all() as EntryRow[];
+    const rows = statement(
+      this.db,
+      `SELECT g.key, g.description, e.domain, e.type FROM host_egress_groups g LEFT JOIN host_egress_entries e ON e.key = g.key ORDER BY g.key, e.domain`,
+    ).all() as EntryRow[];
     const byKey = new Map<string, EgressGroup>();
     for (const row of rows) {
       if (keys && !keys.includes(row.key)) continue;
@@ -67,7 +67,9 @@ export class CustomerEgress {
 
   /** Domains approved for the backend's fetch: the only type that opens `fetch` from a function. */
   backendDomains(): string[] {
-    const rows = this.db.prepare(`SELECT DISTINCT domain FROM host_egress_entries WHERE type = 'FETCH_BACKEND_SIDE'`).all() as { domain: string }[];
+    const rows = statement(this.db, `SELECT DISTINCT domain FROM host_egress_entries WHERE type = 'FETCH_BACKEND_SIDE'`).all() as {
+      domain: string;
+    }[];
     return rows.map((r) => r.domain);
   }
 
@@ -87,13 +89,14 @@ export class CustomerEgress {
     }
     const save = this.db.transaction(() => {
       for (const group of payload.egresses) {
-        this.db
-          .prepare(`INSERT INTO host_egress_groups VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET description = excluded.description`)
-          .run(group.key, group.description);
-        if (mode === 'replace') this.db.prepare(`DELETE FROM host_egress_entries WHERE key = ?`).run(group.key);
+        statement(this.db, `INSERT INTO host_egress_groups VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET description = excluded.description`).run(
+          group.key,
+          group.description,
+        );
+        if (mode === 'replace') statement(this.db, `DELETE FROM host_egress_entries WHERE key = ?`).run(group.key);
         for (const entry of group.configured)
           for (const type of entry.type)
-            this.db.prepare(`INSERT OR IGNORE INTO host_egress_entries VALUES (?, ?, ?)`).run(group.key, entry.domain, type);
+            statement(this.db, `INSERT OR IGNORE INTO host_egress_entries VALUES (?, ?, ?)`).run(group.key, entry.domain, type);
       }
       this.checkLimits();
     });
@@ -111,9 +114,10 @@ export class CustomerEgress {
       if (domains > MAX_DOMAINS_PER_GROUP)
         throw new EgressRequestError(400, `Maximum egress limit exceeded: at most ${MAX_DOMAINS_PER_GROUP} domains in egress group '${group.key}'`);
     }
-    const { n } = this.db
-      .prepare(`SELECT COUNT(DISTINCT domain || ' ' || type) AS n FROM host_egress_entries WHERE type <> 'FETCH_BACKEND_SIDE'`)
-      .get() as { n: number };
+    const { n } = statement(
+      this.db,
+      `SELECT COUNT(DISTINCT domain || ' ' || type) AS n FROM host_egress_entries WHERE type <> 'FETCH_BACKEND_SIDE'`,
+    ).get() as { n: number };
     if (n + this.staticNonBackendEntries > MAX_NON_BACKEND_ENTRIES)
       throw new EgressRequestError(
         400,
@@ -123,13 +127,13 @@ export class CustomerEgress {
 
   /** Deleting what does not exist succeeds (204), as documented. A group left without domains stays. */
   deleteDomain(key: string, domain: string, type: EgressType): void {
-    this.db.prepare(`DELETE FROM host_egress_entries WHERE key = ? AND domain = ? AND type = ?`).run(key, domain, type);
+    statement(this.db, `DELETE FROM host_egress_entries WHERE key = ? AND domain = ? AND type = ?`).run(key, domain, type);
   }
 
   deleteGroup(key: string): void {
     this.db.transaction(() => {
-      this.db.prepare(`DELETE FROM host_egress_entries WHERE key = ?`).run(key);
-      this.db.prepare(`DELETE FROM host_egress_groups WHERE key = ?`).run(key);
+      statement(this.db, `DELETE FROM host_egress_entries WHERE key = ?`).run(key);
+      statement(this.db, `DELETE FROM host_egress_groups WHERE key = ?`).run(key);
     })();
   }
 }

@@ -1,3 +1,4 @@
+import { statement } from '../../data/db';
 import type { Db } from '../../data/db';
 
 /**
@@ -13,15 +14,15 @@ export class PushChains {
   }
 
   pushes(chainId: string): number {
-    const row = this.db.prepare(`SELECT pushes FROM queue_chains WHERE chain_id = ?`).get(chainId) as { pushes: number } | undefined;
+    const row = statement(this.db, `SELECT pushes FROM queue_chains WHERE chain_id = ?`).get(chainId) as { pushes: number } | undefined;
     return row?.pushes ?? 0;
   }
 
   /** Counts one accepted push of the chain (whether it may push is the caller's check, against PUSHES_PER_CHAIN). */
   count(chainId: string): void {
-    this.db
-      .prepare(`INSERT INTO queue_chains (chain_id, pushes) VALUES (?, 1) ON CONFLICT (chain_id) DO UPDATE SET pushes = pushes + 1`)
-      .run(chainId);
+    statement(this.db, `INSERT INTO queue_chains (chain_id, pushes) VALUES (?, 1) ON CONFLICT (chain_id) DO UPDATE SET pushes = pushes + 1`).run(
+      chainId,
+    );
   }
 
   /**

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { statement } from '../../data/db';
 import type { Db } from '../../data/db';
 import { createQueueTables, toEvent } from './rows';
 import type { EventStatus, QueuedEvent, Row } from './rows';
@@ -17,9 +18,12 @@ export class QueueStore {
   }
 
   insertAll(events: NewEvent[]): void {
-    const insert = this.db.prepare(`INSERT INTO queue_events
+    const insert = statement(
+      this.db,
+      `INSERT INTO queue_events
       (id, queue, job_id, body, delay_s, conc_key, conc_limit, chain_id, status, run_at, created_at, expires_at, seq)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM queue_events))`);
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM queue_events))`,
+    );
     this.db.transaction(() => {
       for (const e of events) {
         insert.run(
@@ -41,25 +45,26 @@ export class QueueStore {
 
   /** Pending events due at `now`, earliest first (whether their concurrency key has room is the scheduler's call). */
   due(now: number, limit: number): QueuedEvent[] {
-    const rows = this.db
-      .prepare(`SELECT * FROM queue_events WHERE status = 'pending' AND run_at <= ? ORDER BY run_at, seq LIMIT ?`)
-      .all(now, limit) as Row[];
+    const rows = statement(this.db, `SELECT * FROM queue_events WHERE status = 'pending' AND run_at <= ? ORDER BY run_at, seq LIMIT ?`).all(
+      now,
+      limit,
+    ) as Row[];
     return rows.map(toEvent);
   }
 
   /** When the next pending event falls due. */
   nextRunAt(): number | undefined {
-    const row = this.db.prepare(`SELECT MIN(run_at) AS t FROM queue_events WHERE status = 'pending'`).get() as { t: number | null };
+    const row = statement(this.db, `SELECT MIN(run_at) AS t FROM queue_events WHERE status = 'pending'`).get() as { t: number | null };
     return row.t ?? undefined;
   }
 
   /** Anything pending or running at all (for waiting until the queue drained). */
   busy(): boolean {
-    return this.db.prepare(`SELECT 1 FROM queue_events WHERE status IN ('pending', 'running') LIMIT 1`).get() !== undefined;
+    return statement(this.db, `SELECT 1 FROM queue_events WHERE status IN ('pending', 'running') LIMIT 1`).get() !== undefined;
   }
 
   runningFor(concurrencyKey: string): number {
-    const row = this.db.prepare(`SELECT COUNT(*) AS n FROM queue_events WHERE status = 'running' AND conc_key = ?`).get(concurrencyKey) as {
+    const row = statement(this.db, `SELECT COUNT(*) AS n FROM queue_events WHERE status = 'running' AND conc_key = ?`).get(concurrencyKey) as {
       n: number;
     };
     return row.n;
@@ -67,40 +72,39 @@ export class QueueStore {
 
   /** Claims a pending event; false if it is no longer pending (claimed or cancelled meanwhile). */
   claim(id: string): boolean {
-    return this.db.prepare(`UPDATE queue_events SET status = 'running' WHERE id = ? AND status = 'pending'`).run(id).changes === 1;
+    return statement(this.db, `UPDATE queue_events SET status = 'running' WHERE id = ? AND status = 'pending'`).run(id).changes === 1;
   }
 
   /** Puts an event whose concurrency key is full back, to be looked at again at `runAt`. */
   throttle(id: string, runAt: number): void {
-    this.db.prepare(`UPDATE queue_events SET run_at = ?, throttle_count = throttle_count + 1 WHERE id = ? AND status = 'pending'`).run(runAt, id);
+    statement(this.db, `UPDATE queue_events SET run_at = ?, throttle_count = throttle_count + 1 WHERE id = ? AND status = 'pending'`).run(runAt, id);
   }
 
   finish(id: string, status: 'succeeded' | 'failed' | 'dead', lastError?: string): void {
-    this.db.prepare(`UPDATE queue_events SET status = ?, last_error = ? WHERE id = ?`).run(status, lastError ?? null, id);
+    statement(this.db, `UPDATE queue_events SET status = ?, last_error = ? WHERE id = ?`).run(status, lastError ?? null, id);
   }
 
   reschedule(id: string, fields: { runAt: number; retryCount: number; retryReason: string; retryData: unknown; lastError?: string }): void {
-    this.db
-      .prepare(
-        `UPDATE queue_events SET status = 'pending', run_at = ?, retry_count = ?, retry_reason = ?, retry_data = ?, last_error = ? WHERE id = ?`,
-      )
-      .run(
-        fields.runAt,
-        fields.retryCount,
-        fields.retryReason,
-        fields.retryData === undefined ? null : JSON.stringify(fields.retryData),
-        fields.lastError ?? null,
-        id,
-      );
+    statement(
+      this.db,
+      `UPDATE queue_events SET status = 'pending', run_at = ?, retry_count = ?, retry_reason = ?, retry_data = ?, last_error = ? WHERE id = ?`,
+    ).run(
+      fields.runAt,
+      fields.retryCount,
+      fields.retryReason,
+      fields.retryData === undefined ? null : JSON.stringify(fields.retryData),
+      fields.lastError ?? null,
+      id,
+    );
   }
 
   /** After a crash, whatever was running never finished: run it again (Forge delivers at least once). */
   requeueInterrupted(): number {
-    return this.db.prepare(`UPDATE queue_events SET status = 'pending' WHERE status = 'running'`).run().changes;
+    return statement(this.db, `UPDATE queue_events SET status = 'pending' WHERE status = 'running'`).run().changes;
   }
 
   jobStats(jobId: string): { success: number; inProgress: number; failed: number } | undefined {
-    const rows = this.db.prepare(`SELECT status, COUNT(*) AS n FROM queue_events WHERE job_id = ? GROUP BY status`).all(jobId) as {
+    const rows = statement(this.db, `SELECT status, COUNT(*) AS n FROM queue_events WHERE job_id = ? GROUP BY status`).all(jobId) as {
       status: EventStatus;
       n: number;
     }[];
@@ -110,15 +114,18 @@ export class QueueStore {
   }
 
   cancelJob(jobId: string): boolean {
-    const exists = this.db.prepare(`SELECT 1 FROM queue_events WHERE job_id = ? LIMIT 1`).get(jobId);
-    this.db.prepare(`UPDATE queue_events SET status = 'cancelled' WHERE job_id = ? AND status = 'pending'`).run(jobId);
+    const exists = statement(this.db, `SELECT 1 FROM queue_events WHERE job_id = ? LIMIT 1`).get(jobId);
+    statement(this.db, `UPDATE queue_events SET status = 'cancelled' WHERE job_id = ? AND status = 'pending'`).run(jobId);
     return exists !== undefined;
   }
 
   list(filter: { status?: EventStatus; queue?: string } = {}): QueuedEvent[] {
-    const rows = this.db
-      .prepare(`SELECT * FROM queue_events WHERE (? IS NULL OR status = ?) AND (? IS NULL OR queue = ?) ORDER BY seq`)
-      .all(filter.status ?? null, filter.status ?? null, filter.queue ?? null, filter.queue ?? null) as Row[];
+    const rows = statement(this.db, `SELECT * FROM queue_events WHERE (? IS NULL OR status = ?) AND (? IS NULL OR queue = ?) ORDER BY seq`).all(
+      filter.status ?? null,
+      filter.status ?? null,
+      filter.queue ?? null,
+      filter.queue ?? null,
+    ) as Row[];
     return rows.map(toEvent);
   }
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeEvent } from '../../../test/support/factories';
 import type { FieldChange } from './change-event';
-import { changeEvent, changeNotice, fieldChange } from './change-event';
+import { changeEvent, changeNotice, changeNotices, fieldChange, groupNotices, MAX_PROJECTS_PER_NOTICE } from './change-event';
 
 const statusChange: FieldChange = {
   field: {
@@ -58,5 +58,33 @@ describe('change notice schema (the queue body)', () => {
     for (const projectId of ['', 'x10000', '10000x', 'DEMO'])
       expect(refusedPaths(changeNotice.safeParse({ projectId, eventId: 'evt-1', sequence: 1 })), projectId).toEqual(['projectId']);
     expect(refusedPaths(changeNotice.safeParse({ projectId: '10000', eventId: '', sequence: 1 }))).toEqual(['eventId']);
+  });
+});
+
+describe('change notices (the queue body of one write)', () => {
+  const notice = (projectId: string, sequence: number) => ({ projectId, eventId: `evt-${projectId}-${sequence}`, sequence });
+
+  it('reads a body naming several projects, and a single notice as earlier versions pushed it', () => {
+    expect(changeNotices.parse({ projects: [notice('10000', 1), notice('10001', 4)] })).toEqual([notice('10000', 1), notice('10001', 4)]);
+    expect(changeNotices.parse(notice('10002', 7))).toEqual([notice('10002', 7)]);
+  });
+
+  it('refuses an empty list, one over the limit and a malformed notice in the list', () => {
+    expect(changeNotices.safeParse({ projects: [] }).success).toBe(false);
+    const many = Array.from({ length: MAX_PROJECTS_PER_NOTICE + 1 }, (_, i) => notice(String(10000 + i), 1));
+    expect(changeNotices.safeParse({ projects: many }).success).toBe(false);
+    expect(changeNotices.safeParse({ projects: many.slice(0, MAX_PROJECTS_PER_NOTICE) }).success).toBe(true);
+    expect(changeNotices.safeParse({ projects: [notice('10000', 1), { ...notice('10001', 1), projectId: 'DEMO' }] }).success).toBe(false);
+  });
+
+  it('groups notices one per project, its latest, up to the limit a body', () => {
+    expect(groupNotices([])).toEqual([]);
+    expect(groupNotices([notice('10000', 2), notice('10001', 1), notice('10000', 5), notice('10000', 3)])).toEqual([
+      { projects: [notice('10000', 5), notice('10001', 1)] },
+    ]);
+    const projects = Array.from({ length: MAX_PROJECTS_PER_NOTICE * 2 + 1 }, (_, i) => notice(String(10000 + i), 1));
+    const bodies = groupNotices(projects);
+    expect(bodies.map((b) => b.projects.length)).toEqual([MAX_PROJECTS_PER_NOTICE, MAX_PROJECTS_PER_NOTICE, 1]);
+    expect(bodies.flatMap((b) => b.projects)).toEqual(projects);
   });
 });

@@ -34,8 +34,33 @@ export const changeEvent = z.object({
 export type ChangeEvent = z.infer<typeof changeEvent>;
 
 /**
- * The queue body: "this project has change events waiting", naming the one just committed. The consumer then handles
- * every waiting event of the project in sequence order. Events stay far below Forge's 200 KB per push.
+ * "This project has change events waiting", naming the one just committed. The consumer then handles every waiting
+ * event of the project in sequence order.
  */
 export const changeNotice = z.object({ projectId: z.string().regex(/^\d+$/), eventId: z.string().min(1), sequence: z.number().int().positive() });
 export type ChangeNotice = z.infer<typeof changeNotice>;
+
+/** Projects one queue event names: an import's REST call changes up to 20 (far below Forge's 200 KB per event). */
+export const MAX_PROJECTS_PER_NOTICE = 20;
+
+/**
+ * The queue body: the notices of one write (a REST call changing several projects), handled by one consumer run; or
+ * a single notice, as events pushed before notices were grouped still say.
+ */
+export const changeNotices = z.union([
+  z.object({ projects: z.array(changeNotice).min(1).max(MAX_PROJECTS_PER_NOTICE) }).transform((body) => body.projects),
+  changeNotice.transform((notice) => [notice]),
+]);
+
+/** Notices grouped into queue bodies: one notice per project (its latest), up to MAX_PROJECTS_PER_NOTICE to a body. */
+export function groupNotices(notices: readonly ChangeNotice[]): { projects: ChangeNotice[] }[] {
+  const latest = new Map<string, ChangeNotice>();
+  for (const notice of notices) {
+    const known = latest.get(notice.projectId);
+    if (!known || notice.sequence > known.sequence) latest.set(notice.projectId, notice);
+  }
+  const all = [...latest.values()];
+  const bodies: { projects: ChangeNotice[] }[] = [];
+  for (let i = 0; i < all.length; i += MAX_PROJECTS_PER_NOTICE) bodies.push({ projects: all.slice(i, i + MAX_PROJECTS_PER_NOTICE) });
+  return bodies;
+}

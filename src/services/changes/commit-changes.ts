@@ -1,13 +1,14 @@
 import type { FieldDefinition, RawValue } from '../../contract/fields';
-import type { CHANGE_SOURCES, ChangeEvent } from '../../core/changes/change-event';
+import type { CHANGE_SOURCES, ChangeEvent, ChangeNotice } from '../../core/changes/change-event';
 import { applyChanges, diffValues } from '../../core/changes/diff';
 import { exceedsWriteLimits } from '../../core/changes/write-limits';
 import { AppError } from '../../errors';
 import { newEventId } from '../../storage/event-store';
+import { asAppError } from '../../storage/kvs-errors';
 import { retryOnConflict } from '../../storage/retry-on-conflict';
-import { readValues, writeChanges } from '../../storage/value-store';
-import type { StoredValues } from '../../storage/value-store';
-import { publishChange } from './publish';
+import { readValuesOf, WRITES_PER_TRANSACTION, writeChanges } from '../../storage/value-store';
+import type { ChangeWrite, StoredValues } from '../../storage/value-store';
+import { noticeOf, publishNotices } from './publish';
 
 export interface CommitRequest {
   project: ChangeEvent['project'];
@@ -31,37 +32,82 @@ export interface CommitResult {
   values: Map<number, RawValue>;
 }
 
+/** One project's part of a commit: refused (too large, or it kept changing), or written. */
+export type CommitOutcome = CommitResult | { error: AppError };
+
+type Planned = (CommitResult & { write: ChangeWrite | null; notify: boolean }) | { error: AppError };
+
 /**
  * The one write path for values: diff against what is stored, store the changes and their event atomically,
  * then announce the event. Nothing changed → nothing written, nothing enqueued. A concurrent write to the same
  * project makes the transaction fail; the diff is then redone against the new values.
  */
 export async function commitChanges(request: CommitRequest): Promise<CommitResult> {
-  let first = request.stored;
-  const { notify, ...result } = await retryOnConflict(
-    () => {
-      const stored = first;
-      first = undefined;
-      return commitOnce(request, stored);
+  const [outcome] = await commitAll([request]);
+  if (!outcome) throw new Error('commitChanges: no outcome');
+  if ('error' in outcome) throw outcome.error;
+  return outcome;
+}
+
+/**
+ * Commits several projects' changes (an import's REST call): up to WRITES_PER_TRANSACTION projects to one transaction,
+ * each group redone on its own after a lost race, and one queue notice for all the projects that need one. A group
+ * that cannot be written (it kept changing, Forge's limits) fails alone, its projects answered with the error.
+ */
+export async function commitAll(requests: readonly CommitRequest[]): Promise<CommitOutcome[]> {
+  const outcomes: CommitOutcome[] = [];
+  const notices: ChangeNotice[] = [];
+  for (let i = 0; i < requests.length; i += WRITES_PER_TRANSACTION) {
+    const group = requests.slice(i, i + WRITES_PER_TRANSACTION);
+    const planned = await commitGroup(group).catch((error: unknown) => error);
+    if (!Array.isArray(planned)) {
+      const error = asAppError(planned);
+      if (!error) throw planned;
+      outcomes.push(...group.map(() => ({ error })));
+      continue;
+    }
+    for (const outcome of planned as Planned[]) {
+      if ('error' in outcome) {
+        outcomes.push(outcome);
+        continue;
+      }
+      const { write: _write, notify, ...result } = outcome;
+      outcomes.push(result);
+      if (result.event && notify) notices.push(noticeOf(result.event));
+    }
+  }
+  if (notices.length > 0) await publishNotices(notices);
+  return outcomes;
+}
+
+async function commitGroup(group: readonly CommitRequest[]): Promise<Planned[]> {
+  let given: (StoredValues | undefined)[] = group.map((r) => r.stored);
+  return retryOnConflict(
+    async () => {
+      const missing = group.filter((r, i) => !given[i]).map((r) => r.project.id);
+      const read = missing.length > 0 ? await readValuesOf(missing) : new Map<string, StoredValues>();
+      const planned = group.map((request, i) => plan(request, given[i] ?? read.get(request.project.id)));
+      given = group.map(() => undefined);
+      const writes = planned.flatMap((p) => ('write' in p && p.write ? [p.write] : []));
+      if (writes.length > 0) await writeChanges(writes);
+      return planned;
     },
     {
-      exhausted: () => new AppError('CONFLICT', `Project ${request.project.key} kept changing while being written; try again`),
+      exhausted: () => new AppError('CONFLICT', `${group.map((r) => r.project.key).join(', ')} kept changing while being written; try again`),
     },
   );
-  if (result.event && notify) await publishChange(result.event);
-  return result;
 }
 
 /** While changes wait, one in this many announces the project again (a notice too many costs one idle invocation). */
 const RENOTICE_EVERY = 20;
 
-async function commitOnce(request: CommitRequest, alreadyRead: StoredValues | undefined): Promise<CommitResult & { notify: boolean }> {
-  const stored = alreadyRead ?? (await readValues(request.project.id));
+function plan(request: CommitRequest, stored: StoredValues | undefined): Planned {
+  if (!stored) throw new Error(`commitChanges: project ${request.project.id} was not read`);
   const changes = diffValues(request.fields, stored.values, request.next);
-  if (changes.length === 0) return { event: null, values: stored.values, notify: false };
+  if (changes.length === 0) return { event: null, values: stored.values, write: null, notify: false };
   const values = applyChanges(stored.values, changes);
   const tooLarge = exceedsWriteLimits(changes, values);
-  if (tooLarge) throw new AppError('TOO_LARGE', `${request.project.key}: ${tooLarge}`);
+  if (tooLarge) return { error: new AppError('TOO_LARGE', `${request.project.key}: ${tooLarge}`) };
   // Stamped at commit: after the head was read, so that a later commit of the project always gets a later time,
   // and never before the project's last event, whatever the clocks of the machines that made them.
   const at = Math.max((request.now ?? Date.now)(), stored.head.lastAt + 1);
@@ -75,10 +121,9 @@ async function commitOnce(request: CommitRequest, alreadyRead: StoredValues | un
     changes,
   };
   const announce = !(request.firstSight?.(stored.values) ?? false);
-  await writeChanges(event, stored.head, values, { announce });
   // Events already waiting means a notice is on its way (or the sweep will send one): one notice drains them all. But
   // that notice may have been refused (Forge's 500 pushes a minute): every RENOTICE_EVERY-th change announces again,
   // so a steady stream is not left waiting for the five-minute sweep.
   const notify = stored.head.handled === stored.head.sequence || event.sequence % RENOTICE_EVERY === 0;
-  return { event: announce ? event : null, values, notify };
+  return { event: announce ? event : null, values, write: { event, head: stored.head, values, announce }, notify };
 }

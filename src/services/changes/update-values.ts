@@ -5,12 +5,12 @@ import { lookUpReferences } from '../../jira/lookups';
 import { findProject } from '../../jira/projects';
 import { readCatalogue } from '../../storage/catalogue-store';
 import type { ChangeEvent } from '../../core/changes/change-event';
-import { commitChanges } from './commit-changes';
+import { commitAll, commitChanges } from './commit-changes';
 import { applyChanges, diffValues } from '../../core/changes/diff';
 import { exceedsWriteLimits } from '../../core/changes/write-limits';
-import { readValues } from '../../storage/value-store';
+import { readValuesOf } from '../../storage/value-store';
 import type { StoredValues } from '../../storage/value-store';
-import type { CommitRequest } from './commit-changes';
+import type { CommitOutcome, CommitRequest } from './commit-changes';
 
 export interface UpdateInput {
   projectIdOrKey: string;
@@ -39,9 +39,15 @@ export async function prepareUpdates(
   const refs = await lookUpReferences({ accountIds: ids.flatMap((i) => i.accountIds), projectIds: ids.flatMap((i) => i.projectIds) });
   const prepared: PreparedUpdate[] = [];
   const errors: ProjectFieldError[] = [];
+  const found = new Map<string, ChangeEvent['project']>();
   for (const update of updates) {
-    const found = await findProject(update.projectIdOrKey, 'app');
-    const project: ChangeEvent['project'] | undefined = found && { id: found.id, key: found.key, name: found.name };
+    const project = await findProject(update.projectIdOrKey, 'app');
+    if (project) found.set(update.projectIdOrKey, { id: project.id, key: project.key, name: project.name });
+  }
+  // Every project's values in one read: they are needed for the checks, and the write starts from them.
+  const reads = await readValuesOf([...new Set([...found.values()].map((p) => p.id))]);
+  for (const update of updates) {
+    const project = found.get(update.projectIdOrKey);
     if (!project)
       errors.push({
         project: update.projectIdOrKey,
@@ -49,7 +55,7 @@ export async function prepareUpdates(
         code: 'UNKNOWN_PROJECT',
         message: `project: there is no project ${update.projectIdOrKey}`,
       });
-    const read = project ? await readValues(project.id) : undefined;
+    const read = project ? reads.get(project.id) : undefined;
     const stored = read?.values ?? new Map<number, RawValue>();
     const verdict = validateUpdate(fields, update.input, { ...refs, alreadyStored: (fieldId, item) => holds(stored.get(fieldId), item) });
     if (!verdict.ok) errors.push(...verdict.errors.map((e) => ({ ...e, project: update.projectIdOrKey })));
@@ -68,14 +74,25 @@ export async function prepareUpdates(
 const holds = (value: RawValue | undefined, item: string | number): boolean =>
   value !== undefined && (Array.isArray(value) ? (value as (string | number)[]).includes(item) : value === item);
 
+const commitRequest = (update: PreparedUpdate, fields: FieldDefinition[], who: Pick<CommitRequest, 'user' | 'source'>): CommitRequest => ({
+  project: update.project,
+  fields: new Map(fields.map((f) => [f.id, f])),
+  next: update.values,
+  stored: update.stored,
+  ...who,
+});
+
 export async function applyUpdate(update: PreparedUpdate, fields: FieldDefinition[], who: Pick<CommitRequest, 'user' | 'source'>) {
-  return commitChanges({
-    project: update.project,
-    fields: new Map(fields.map((f) => [f.id, f])),
-    next: update.values,
-    stored: update.stored,
-    ...who,
-  });
+  return commitChanges(commitRequest(update, fields, who));
+}
+
+/** Writes several prepared updates together (see commitAll); each project's outcome, in order. */
+export async function applyUpdates(
+  updates: readonly PreparedUpdate[],
+  fields: FieldDefinition[],
+  who: Pick<CommitRequest, 'user' | 'source'>,
+): Promise<CommitOutcome[]> {
+  return commitAll(updates.map((update) => commitRequest(update, fields, who)));
 }
 
 /** Sets values of the app's fields on one project, through the one write path; answers with the catalogue it used. */

@@ -61,12 +61,22 @@ export class MailboxRun {
     // On a strict-order page only each project's first is read now: the rest wait behind it, each read before it goes.
     const due = shown.filter((c) => c.entry.dueAt <= now).sort((a, b) => a.entry.order.localeCompare(b.entry.order));
     const firsts = this.strict ? due.filter((c, i) => due.findIndex((d) => d.entry.projectId === c.entry.projectId) === i) : due;
+    // With them, the predecessors the page names but does not show (each delivery goes after its project's previous
+    // change): one request for the page, not one per delivery.
+    const onPage = new Set(shown.map((c) => c.key));
+    const before = shown.flatMap((c) =>
+      c.entry.trigger === 'change' && c.entry.previous > 0 ? [changeDeliveryKey(c.entry.webhook, c.entry.projectId, c.entry.previous)] : [],
+    );
     const toRead = [...new Set([...firsts.map((c) => c.key), ...this.hints])].filter((key) => !this.done.has(key));
+    const ahead = [...new Set(before)].filter((key) => !onPage.has(key) && !this.known.has(key) && !this.done.has(key) && !toRead.includes(key));
     this.hints = [];
-    const fresh = await readEntries(toRead);
-    for (const key of toRead) this.known.set(key, fresh.get(key) ?? null);
+    const fresh = await readEntries([...toRead, ...ahead]);
+    for (const key of [...toRead, ...ahead]) this.known.set(key, fresh.get(key) ?? null);
     const page = new Map(shown.filter((c) => !toRead.includes(c.key)).map((c) => [c.key, c.entry]));
-    for (const [key, entry] of fresh) page.set(key, entry);
+    for (const key of toRead) {
+      const entry = fresh.get(key);
+      if (entry) page.set(key, entry);
+    }
     this.page = [...page].map(([key, entry]) => ({ key, entry })).sort((a, b) => a.entry.order.localeCompare(b.entry.order));
   }
 

@@ -65,6 +65,19 @@ async function refusedByResolution(url: URL): Promise<string | undefined> {
   }
 }
 
+/** The URL rules' verdicts, by URL: a worker sends to the same one again and again (the verdict depends on it alone). */
+const verdicts = new Map<string, ReturnType<typeof checkWebhookUrl>>();
+const MAX_VERDICTS = 200;
+
+function urlVerdict(url: string): ReturnType<typeof checkWebhookUrl> {
+  const known = verdicts.get(url);
+  if (known) return known;
+  const verdict = checkWebhookUrl(url);
+  if (verdicts.size >= MAX_VERDICTS) verdicts.clear();
+  verdicts.set(url, verdict);
+  return verdict;
+}
+
 /** Sends one attempt and says what came of it; never throws for the receiver's failures. */
 export async function sendAttempt(url: string, headers: Record<string, string>, body: string, now: () => number = Date.now): Promise<SentAttempt> {
   const started = now();
@@ -73,7 +86,7 @@ export async function sendAttempt(url: string, headers: Record<string, string>, 
     durationMs: now() - started,
     response: null,
   });
-  const policy = checkWebhookUrl(url);
+  const policy = urlVerdict(url);
   if (!policy.ok)
     return {
       ...blocked(`the URL ${policy.message}`),

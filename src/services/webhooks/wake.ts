@@ -52,14 +52,21 @@ async function pushWakes(webhookIds: readonly string[], delaySeconds: number, hi
 /**
  * Wakes the workers of webhooks that just got deliveries (named in `added`), at most twice per window each (see
  * core/webhooks/wake-window.ts): at once, or just after the window, or not at all when a wake-up after this
- * window is already on its way. Without the marks (Forge refused the read), every webhook is woken at once.
+ * window is already on its way. Without the marks (Forge refused the read), every webhook is woken at once. `known`:
+ * the marks, when the caller just read them with its own reads.
  */
-export async function wakeForDeliveries(added: ReadonlyMap<string, readonly string[]>, now = Date.now()): Promise<number> {
+export async function wakeForDeliveries(
+  added: ReadonlyMap<string, readonly string[]>,
+  now = Date.now(),
+  known?: ReadonlyMap<string, WakeMark>,
+): Promise<number> {
   const ids = [...added.keys()];
-  const marks = await readWakeMarks(ids).catch((error: unknown) => {
-    console.warn('could not read the wake marks; waking every worker at once', error);
-    return new Map<string, WakeMark>();
-  });
+  const marks =
+    known ??
+    (await readWakeMarks(ids).catch((error: unknown) => {
+      console.warn('could not read the wake marks; waking every worker at once', error);
+      return new Map<string, WakeMark>();
+    }));
   const decisions = new Map(ids.map((id) => [id, decideWake(marks.get(id), now)]));
   const pick = (kind: 'now' | 'trailing') => ids.filter((id) => decisions.get(id)?.push === kind);
   const trailing = pick('trailing');
