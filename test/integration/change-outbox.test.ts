@@ -191,7 +191,10 @@ describe('the change outbox', () => {
         const range = new RegExp(`project ${project}: handled #(\\d+)–#(\\d+)`).exec(l);
         return range ? Array.from({ length: Number(range[2]) - Number(range[1]) + 1 }, (_, i) => Number(range[1]) + i) : [];
       });
-      expect(handled.sort((a, b) => a - b), project).toEqual([1, 2, 3, 4, 5]);
+      expect(
+        handled.sort((a, b) => a - b),
+        project,
+      ).toEqual([1, 2, 3, 4, 5]);
     }
   });
 });
