@@ -1,6 +1,5 @@
 import { Filter, FilterConditions, kvs } from '@forge/kvs';
 import { z } from 'zod';
-import { readItems, refId } from './read-items';
 
 type TransactionBuilder = ReturnType<typeof kvs.transact>;
 type Item = Record<string, unknown>;
@@ -90,9 +89,9 @@ export async function writeChecked(watched: Counter[], build: (tx: TransactionBu
   try {
     await tx.execute();
   } catch (error) {
-    const refs = watched.map((c) => ({ key: c.key, entityName: c.entity }));
-    const now = await readItems(refs);
-    const moved = watched.filter((c, i) => counterOf(asItem(now.get(refId(refs[i] ?? { key: c.key }))), c.attribute) !== c.expected);
+    // Read again with `entity().get`, the read Forge documents as strictly consistent: what decides a lost race.
+    const now = await Promise.all(watched.map((c) => readEntity(c.entity, c.key)));
+    const moved = watched.filter((c, i) => counterOf(now[i] ?? {}, c.attribute) !== c.expected);
     const first = moved[0];
     if (first) throw new ConcurrentWriteError(`${first.entity} ${first.key} changed while being written`, moved, { cause: error });
     throw error;

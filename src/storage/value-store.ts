@@ -4,7 +4,7 @@ import type { RawValue } from '../contract/fields';
 import type { ChangeEvent } from '../core/changes/change-event';
 import { outboxEntry } from './event-store';
 import type { Counter, Guard } from './guarded-write';
-import { asItem, counterOf, writeIfUnchanged } from './guarded-write';
+import { asItem, counterOf, readEntity, writeIfUnchanged } from './guarded-write';
 import { readItems, refId } from './read-items';
 import type { ItemRef } from './read-items';
 import { ENTITIES, HEADS, KEYS } from './keys';
@@ -40,9 +40,16 @@ const cursorOf = (projectId: string, handled: number): Counter => ({
 const headRef = (projectId: string): ItemRef => ({ key: HEADS.projectValues(projectId), entityName: ENTITIES.head });
 const cursorRef = (projectId: string): ItemRef => ({ key: projectId, entityName: ENTITIES.outboxCursor });
 
-/** Several projects' heads and values, read together (one request for a dozen projects). */
-export async function readValuesOf(projectIds: readonly string[]): Promise<Map<string, StoredValues>> {
-  const found = await readItems(projectIds.flatMap((id) => [headRef(id), cursorRef(id)]));
+/**
+ * Several projects' heads and values, read together (one request for a dozen projects). `strict`: each item with
+ * `entity().get`, the read Forge documents as strictly consistent (its batch get's consistency is not documented: a
+ * writer that lost a race reads this way, so a stale batch read costs one retry, never a write refused for good).
+ */
+export async function readValuesOf(projectIds: readonly string[], options: { strict?: boolean } = {}): Promise<Map<string, StoredValues>> {
+  const refs = projectIds.flatMap((id) => [headRef(id), cursorRef(id)]);
+  const found = options.strict
+    ? new Map(await Promise.all(refs.map(async (ref) => [refId(ref), await readEntity(ref.entityName ?? '', ref.key)] as const)))
+    : await readItems(refs);
   return new Map(
     projectIds.map((id) => {
       const item = asItem(found.get(refId(headRef(id))));

@@ -82,12 +82,15 @@ export async function commitAll(requests: readonly CommitRequest[]): Promise<Com
 
 async function commitGroup(group: readonly CommitRequest[]): Promise<Planned[]> {
   let given: (StoredValues | undefined)[] = group.map((r) => r.stored);
+  let retry = false;
   return retryOnConflict(
     async () => {
       const missing = group.filter((r, i) => !given[i]).map((r) => r.project.id);
-      const read = missing.length > 0 ? await readValuesOf(missing) : new Map<string, StoredValues>();
+      // After a lost race, read strictly (see readValuesOf).
+      const read = missing.length > 0 ? await readValuesOf(missing, { strict: retry }) : new Map<string, StoredValues>();
       const planned = group.map((request, i) => plan(request, given[i] ?? read.get(request.project.id)));
       given = group.map(() => undefined);
+      retry = true;
       const writes = planned.flatMap((p) => ('write' in p && p.write ? [p.write] : []));
       if (writes.length > 0) await writeChanges(writes);
       return planned;
