@@ -17,6 +17,8 @@ export const KEYS = {
   /** What was last pushed to wake the webhook's worker for new deliveries (see core/webhooks/wake-window.ts). */
   wakeMarkPrefix: 'wake-mark:',
   wakeMark: (id: string) => `wake-mark:${id}`,
+  /** When the webhook's worker last asked to be woken for its next retry (epoch ms); written by the worker alone. */
+  retryWake: (id: string) => `retry-wake:${id}`,
   /** Secret store: the signing secrets and the custom header values. */
   webhookSecrets: (id: string) => `webhook-secrets:${id}`,
   apiKeyPrefix: 'api-key:',

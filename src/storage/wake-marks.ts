@@ -41,4 +41,15 @@ export async function saveWakeMarks(marks: ReadonlyMap<string, WakeMark>): Promi
 
 export async function deleteWakeMark(id: string): Promise<void> {
   await kvs.delete(KEYS.wakeMark(id));
+  await kvs.delete(KEYS.retryWake(id));
+}
+
+/** When the worker's pending wake-up for its next retry is due, if it asked for one (see drainMailbox). */
+export async function readRetryWake(id: string): Promise<number | undefined> {
+  const parsed = z.number().safeParse(await kvs.get(KEYS.retryWake(id)));
+  return parsed.success ? parsed.data : undefined;
+}
+
+export async function saveRetryWake(id: string, at: number): Promise<void> {
+  await kvs.set(KEYS.retryWake(id), at);
 }

@@ -7,6 +7,7 @@ import { readWebhookState } from '../../storage/webhook-state-store';
 import { readWebhook } from '../../storage/webhook-store';
 import { attemptDelivery } from './attempt-delivery';
 import { MailboxRun } from './mailbox-run';
+import { readRetryWake, saveRetryWake } from '../../storage/wake-marks';
 import { MAX_WAKE_DELAY_S, wakeWebhooks } from './wake';
 
 export interface DrainBudget {
@@ -17,6 +18,20 @@ export interface DrainBudget {
   /** Deliveries the wake-up said were just added: read by key, as the mailbox's query may not show them yet. */
   hints?: readonly string[];
   now?: () => number;
+}
+
+/**
+ * Asks to be woken when the next retry falls due — unless a wake-up already asked for is still to come, no later: every
+ * run that ends with retries waiting would otherwise push one, and each of those runs would push another, a cloud of
+ * idle invocations that never thins. Only one worker of a webhook runs at a time (its concurrency key), so the mark it
+ * keeps is read and written by one run at a time. A wake-up already due may have run or be waiting behind this one:
+ * then one more is pushed, at worst a wake-up too many.
+ */
+async function wakeForRetry(webhookId: string, now: number, inMs: number): Promise<void> {
+  const at = now + Math.max(1000, inMs);
+  const pending = await readRetryWake(webhookId);
+  if (pending !== undefined && pending > now && pending <= at) return;
+  if ((await wakeWebhooks([webhookId], (at - now) / 1000)) > 0) await saveRetryWake(webhookId, at);
 }
 
 /** Forge's queries are eventually consistent ("slightly out of date"): a short pause before the last look. */
@@ -70,8 +85,7 @@ export async function drainMailbox(webhookId: string, budget: DrainBudget): Prom
           await run.refill('start', now());
           continue;
         }
-        if (pick.wakeInMs !== undefined && pick.wakeInMs <= MAX_WAKE_DELAY_S * 1000)
-          await wakeWebhooks([webhookId], Math.max(1, pick.wakeInMs / 1000));
+        if (pick.wakeInMs !== undefined && pick.wakeInMs <= MAX_WAKE_DELAY_S * 1000) await wakeForRetry(webhookId, now(), pick.wakeInMs);
         return { attempts, rateLimited: false };
       }
       skipped = 0;
