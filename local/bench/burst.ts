@@ -2,6 +2,7 @@ import { PROJECTS, startBenchSite } from './bench-host';
 import type { BenchSite } from './bench-host';
 import { costReport, manifestMemoryMb } from './cost-report';
 import type { CostReport } from './cost-report';
+import { settleQueue } from './settle';
 import { mostInWindow } from './stats';
 
 export interface Burst {
@@ -55,6 +56,8 @@ export async function runBurst(changes: number, webhooks: number, spreadOverMs: 
     const deliveries = changes * webhooks;
     await site.receiver.waitFor(deliveries, 20 * 60_000);
     const last = site.receiver.arrivals.reduce((latest, a) => Math.max(latest, a.at), 0);
+    // The workers' costs are counted when their invocations end: after their last look, and the wake-ups still waiting.
+    await settleQueue(site.host);
     const attempts = site.tally.of('deliver-webhook').fetches;
     return {
       changes,
