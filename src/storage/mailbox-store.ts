@@ -2,6 +2,7 @@ import { kvs, Sort, WhereConditions } from '@forge/kvs';
 import { z } from 'zod';
 import { TRIGGERS } from '../contract/webhooks';
 import { ENTITIES } from './keys';
+import { readItems, refId } from './read-items';
 
 /**
  * Pending deliveries: each webhook's mailbox, in commit order. Forge documents no order for a key-prefix query, so
@@ -50,10 +51,12 @@ export const changeDeliveryKey = (webhookId: string, projectId: string, sequence
 
 /** Deliveries by key, read strictly consistently (batch get; absent keys are left out). */
 export async function readEntries(keys: readonly string[]): Promise<Map<string, MailboxEntry>> {
+  const refs = keys.map((key) => ({ key, entityName: ENTITIES.mailbox }));
+  const items = await readItems(refs);
   const found = new Map<string, MailboxEntry>();
-  for (let i = 0; i < keys.length; i += PAGE) {
-    const { successfulKeys } = await kvs.batchGet<MailboxEntry>(keys.slice(i, i + PAGE).map((key) => ({ key, entityName: ENTITIES.mailbox })));
-    for (const item of successfulKeys) found.set(item.key, mailboxEntry.parse(item.value));
+  for (const ref of refs) {
+    const value = items.get(refId(ref));
+    if (value !== undefined) found.set(ref.key, mailboxEntry.parse(value));
   }
   return found;
 }

@@ -2,7 +2,7 @@ import { kvs } from '@forge/kvs';
 import { z } from 'zod';
 import type { WakeMark } from '../core/webhooks/wake-window';
 import { KEYS } from './keys';
-import { refId } from './read-items';
+import { readItems, refId } from './read-items';
 import type { ItemRef } from './read-items';
 
 const wakeMark = z.object({ window: z.number().int(), trailing: z.boolean() });
@@ -21,16 +21,7 @@ export function wakeMarksFrom(found: ReadonlyMap<string, unknown>, ids: readonly
 
 /** The wake marks of these webhooks, read by key (strictly consistent), 25 to a request. */
 export async function readWakeMarks(ids: readonly string[]): Promise<Map<string, WakeMark>> {
-  const marks = new Map<string, WakeMark>();
-  for (let i = 0; i < ids.length; i += 25) {
-    const { successfulKeys } = await kvs.batchGet<unknown>(ids.slice(i, i + 25).map((id) => ({ key: KEYS.wakeMark(id) })));
-    for (const item of successfulKeys) {
-      const parsed = wakeMark.safeParse(item.value);
-      // A mark that does not parse is as good as none: the next wake-up is pushed at once.
-      if (parsed.success) marks.set(item.key.slice(KEYS.wakeMarkPrefix.length), parsed.data);
-    }
-  }
-  return marks;
+  return wakeMarksFrom(await readItems(ids.map(wakeMarkRef)), ids);
 }
 
 /** Keeps the marks, 25 to a request; a mark is only a saving, so not keeping one costs a push, never a delivery. */

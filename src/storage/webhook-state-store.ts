@@ -2,6 +2,7 @@ import { kvs } from '@forge/kvs';
 import { freshState, webhookState } from '../core/webhooks/delivery-state';
 import type { WebhookState } from '../core/webhooks/delivery-state';
 import { KEYS } from './keys';
+import { readItems, refId } from './read-items';
 
 /**
  * A webhook's delivery state, on its own key: only its worker writes it (one at a time: the worker's concurrency key
@@ -14,10 +15,11 @@ export async function readWebhookState(id: string): Promise<WebhookState> {
 
 /** The states of these webhooks, read by key (strictly consistent, unlike a query), 25 to a request. */
 export async function readWebhookStates(ids: readonly string[]): Promise<Map<string, WebhookState>> {
+  const found = await readItems(ids.map((id) => ({ key: KEYS.webhookState(id) })));
   const states = new Map<string, WebhookState>();
-  for (let i = 0; i < ids.length; i += 25) {
-    const { successfulKeys } = await kvs.batchGet<unknown>(ids.slice(i, i + 25).map((id) => ({ key: KEYS.webhookState(id) })));
-    for (const item of successfulKeys) states.set(item.key.slice(KEYS.webhookStatePrefix.length), webhookState.parse(item.value));
+  for (const id of ids) {
+    const value = found.get(refId({ key: KEYS.webhookState(id) }));
+    if (value !== undefined) states.set(id, webhookState.parse(value));
   }
   return states;
 }

@@ -1,13 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Host } from '../../local/host';
 import type { SandboxServer } from '../../local/server/sandbox-server';
-import { DEMO_USERS, readEntities, startAppHost } from './support/app-host';
-import { adminCall, approveEgress, deliveryLog, received, RECEIVER, waitFor } from './support/webhook-host';
-import type { LogEntry } from './support/webhook-host';
+import { readEntities, startAppHost } from './support/app-host';
+import { adminCall, approveEgress, deliverTo, pendingDeliveries, received, RECEIVER } from './support/webhook-host';
 
 let host: Host;
 let server: SandboxServer;
-const admin = DEMO_USERS.admin.accountId;
 let probe = 0;
 
 beforeAll(async () => {
@@ -19,30 +17,10 @@ afterAll(async () => {
   await host.close();
 });
 
-/**
- * A webhook at `url` watching a field of its own, and one change of that field: each test meets its receiver alone.
- * Returns the webhook's id and a way to read its log.
- */
-async function deliverTo(url: string) {
-  const field = (await adminCall(host, 'fields/create', { name: `Probe ${++probe}`, type: 'text' })) as { field: { id: number } };
-  const created = await adminCall(host, 'webhooks/create', { name: `Probe ${probe}`, url, filters: { fields: [field.field.id] } });
-  const webhook = (created as { webhook: { id: string } }).webhook;
-  await host.ui.invoke({ moduleKey: 'projectrak-admin', accountId: admin, extension: {} }, 'values/update', {
-    projectId: '10000',
-    values: { [String(field.field.id)]: `value ${probe}` },
-  });
-  const log = () => deliveryLog(host, webhook.id);
-  const until = (done: (entries: LogEntry[]) => boolean, timeoutMs?: number) => waitFor(log, done, timeoutMs);
-  return { id: webhook.id, log, until };
-}
-
-const pending = async (webhookId: string) =>
-  (await readEntities(host, 'mailbox')).filter((e) => e.value.webhook === webhookId).map((e) => e.value as { attempt: number; dueAt: number });
-
 describe('what each answer of a receiver comes to', () => {
   it('500, then 200: retried 5 s later with the same webhook-id, then OK', async () => {
     const path = `/hooks/${probe + 1}/fail/1/500`;
-    const hook = await deliverTo(`${RECEIVER}${path}`);
+    const hook = await deliverTo(host, `${RECEIVER}${path}`, `Probe ${++probe}`);
     const log = await hook.until((e) => e.length >= 2);
     expect(log.map((e) => [e.attempt, e.status, e.httpStatus, e.errorClass])).toEqual([
       [1, 'ERROR', 500, 'http'],
@@ -56,14 +34,14 @@ describe('what each answer of a receiver comes to', () => {
       ['1', log[0]!.messageId],
       ['2', log[0]!.messageId],
     ]);
-    expect(await pending(hook.id)).toEqual([]);
+    expect(await pendingDeliveries(host, hook.id)).toEqual([]);
   });
 
   it('429 with Retry-After: the retry waits at least what the receiver asked', async () => {
-    const hook = await deliverTo(`${RECEIVER}/hooks/${probe + 1}/retry-after/40`);
+    const hook = await deliverTo(host, `${RECEIVER}/hooks/${probe + 1}/retry-after/40`, `Probe ${++probe}`);
     const [first] = await hook.until((e) => e.length >= 1);
     expect(first).toMatchObject({ status: 'ERROR', httpStatus: 429, errorClass: 'http', attempt: 1, final: false });
-    const [next] = await pending(hook.id);
+    const [next] = await pendingDeliveries(host, hook.id);
     expect(next?.attempt).toBe(2);
     expect(next!.dueAt - Date.parse(first!.at)).toBeGreaterThanOrEqual(40_000);
     await adminCall(host, 'webhooks/delete', { id: hook.id });
@@ -71,7 +49,7 @@ describe('what each answer of a receiver comes to', () => {
 
   it('410: the webhook is disabled with the reason; later changes are held, not sent', async () => {
     const path = `/hooks/${probe + 1}/status/410`;
-    const hook = await deliverTo(`${RECEIVER}${path}`);
+    const hook = await deliverTo(host, `${RECEIVER}${path}`, `Probe ${++probe}`);
     const [first] = await hook.until((e) => e.length >= 1);
     expect(first).toMatchObject({
       status: 'ERROR',
@@ -88,15 +66,15 @@ describe('what each answer of a receiver comes to', () => {
 
   it('301: a redirect is not followed and fails for good', async () => {
     const path = `/hooks/${probe + 1}/redirect`;
-    const hook = await deliverTo(`${RECEIVER}${path}`);
+    const hook = await deliverTo(host, `${RECEIVER}${path}`, `Probe ${++probe}`);
     const [first] = await hook.until((e) => e.length >= 1);
     expect(first).toMatchObject({ status: 'ERROR', httpStatus: 301, errorClass: 'redirect', final: true, next: 'failed for good' });
     expect(received(server, `/hooks/${probe}/redirected`)).toEqual([]);
-    expect(await pending(hook.id)).toEqual([]);
+    expect(await pendingDeliveries(host, hook.id)).toEqual([]);
   });
 
   it('a receiver that hangs: the attempt ends at 15 s as a timeout, to be retried', async () => {
-    const hook = await deliverTo(`${RECEIVER}/hooks/${probe + 1}/hang`);
+    const hook = await deliverTo(host, `${RECEIVER}/hooks/${probe + 1}/hang`, `Probe ${++probe}`);
     const [first] = await hook.until((e) => e.length >= 1, 60_000);
     expect(first).toMatchObject({ status: 'ERROR', httpStatus: null, errorClass: 'timeout', final: false });
     expect(first!.durationMs).toBeGreaterThanOrEqual(15_000);
@@ -104,38 +82,38 @@ describe('what each answer of a receiver comes to', () => {
   }, 90_000);
 
   it('a connection reset mid-answer: a network failure, to be retried', async () => {
-    const hook = await deliverTo(`${RECEIVER}/hooks/${probe + 1}/reset`);
+    const hook = await deliverTo(host, `${RECEIVER}/hooks/${probe + 1}/reset`, `Probe ${++probe}`);
     const [first] = await hook.until((e) => e.length >= 1);
     expect(first).toMatchObject({ status: 'ERROR', errorClass: 'reset', final: false, next: expect.stringMatching(/^retry at /) as unknown });
     await adminCall(host, 'webhooks/delete', { id: hook.id });
   });
 
   it('a slow body: the answer is taken when it has come, within the time limit', async () => {
-    const hook = await deliverTo(`${RECEIVER}/hooks/${probe + 1}/slow-body`);
+    const hook = await deliverTo(host, `${RECEIVER}/hooks/${probe + 1}/slow-body`, `Probe ${++probe}`);
     const [first] = await hook.until((e) => e.length >= 1);
     expect(first).toMatchObject({ status: 'OK', httpStatus: 200, response: { body: '12345678901234567890'.replace(/0/g, '0'), truncated: false } });
     expect(first!.durationMs).toBeGreaterThanOrEqual(4000);
   });
 
   it('a 10 MB answer: OK, and only its first 4 KB are read and kept', async () => {
-    const hook = await deliverTo(`${RECEIVER}/hooks/${probe + 1}/huge`);
+    const hook = await deliverTo(host, `${RECEIVER}/hooks/${probe + 1}/huge`, `Probe ${++probe}`);
     const [first] = await hook.until((e) => e.length >= 1);
     expect(first).toMatchObject({ status: 'OK', httpStatus: 200, response: { truncated: true } });
     expect(first!.response!.body).toHaveLength(4096);
   });
 
   it('a domain no admin approved: recorded as blocked, retried on the schedule (no storm)', async () => {
-    const hook = await deliverTo('https://hooks.not-approved.example/x');
+    const hook = await deliverTo(host, 'https://hooks.not-approved.example/x', `Probe ${++probe}`);
     const [first] = await hook.until((e) => e.length >= 1);
     expect(first).toMatchObject({ status: 'ERROR', errorClass: 'blocked', httpStatus: 403, final: false });
-    const [next] = await pending(hook.id);
+    const [next] = await pendingDeliveries(host, hook.id);
     expect(next!.dueAt - Date.parse(first!.at)).toBeGreaterThanOrEqual(4500);
     await adminCall(host, 'webhooks/delete', { id: hook.id });
   });
 
   it('a retry due beyond 900 s waits in storage; the scheduled maintenance sends it when due', async () => {
     const path = `/hooks/${probe + 1}/fail/1/429`;
-    const hook = await deliverTo(`${RECEIVER}${path}?retry-after=3600`);
+    const hook = await deliverTo(host, `${RECEIVER}${path}?retry-after=3600`, `Probe ${++probe}`);
     const [first] = await hook.until((e) => e.length >= 1);
     expect(first).toMatchObject({ status: 'ERROR', httpStatus: 429, attempt: 1 });
     const waiting = (await readEntities(host, 'mailbox')).find((e) => e.value.webhook === hook.id)!;

@@ -1,13 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Host } from '../../local/host';
 import type { SandboxServer } from '../../local/server/sandbox-server';
-import { DEMO_USERS, readEntities, startAppHost } from './support/app-host';
-import { adminCall, approveEgress, deliveryLog, RECEIVER, waitFor } from './support/webhook-host';
-import type { LogEntry } from './support/webhook-host';
+import { startAppHost } from './support/app-host';
+import { adminCall, approveEgress, deliverTo, pendingDeliveries, RECEIVER } from './support/webhook-host';
 
 let host: Host;
 let server: SandboxServer;
-const admin = DEMO_USERS.admin.accountId;
 
 beforeAll(async () => {
   ({ host, server } = await startAppHost());
@@ -18,25 +16,9 @@ afterAll(async () => {
   await host.close();
 });
 
-/** A webhook at `url` watching a field of its own, and one change of that field. */
-async function deliverTo(url: string) {
-  const field = (await adminCall(host, 'fields/create', { name: 'Probe', type: 'text' })) as { field: { id: number } };
-  const created = await adminCall(host, 'webhooks/create', { name: 'Probe', url, filters: { fields: [field.field.id] } });
-  const webhook = (created as { webhook: { id: string } }).webhook;
-  await host.ui.invoke({ moduleKey: 'projectrak-admin', accountId: admin, extension: {} }, 'values/update', {
-    projectId: '10000',
-    values: { [String(field.field.id)]: 'value' },
-  });
-  const until = (done: (entries: LogEntry[]) => boolean, timeoutMs?: number) => waitFor(() => deliveryLog(host, webhook.id), done, timeoutMs);
-  return { id: webhook.id, until };
-}
-
-const pending = async (webhookId: string) =>
-  (await readEntities(host, 'mailbox')).filter((e) => e.value.webhook === webhookId).map((e) => e.value as { attempt: number; dueAt: number });
-
 describe("a webhook's wake-ups", () => {
   it('runs that end with retries waiting ask for one wake-up between them, not one each', async () => {
-    const hook = await deliverTo(`${RECEIVER}/hooks/1/status/503`);
+    const hook = await deliverTo(host, `${RECEIVER}/hooks/1/status/503`, 'Probe');
     await hook.until((e) => e.length >= 1);
     // Five test events (sent once each), each by a run of its own; the change's delivery fails each time, so every run
     // ends with its retry waiting (5 s, then 5 minutes).
@@ -56,7 +38,7 @@ describe("a webhook's wake-ups", () => {
       .map((r) => JSON.parse(r.body) as { webhookId: string })
       .filter((b) => b.webhookId === hook.id);
     expect(wakeUps).toHaveLength(1);
-    expect((await pending(hook.id)).map((p) => p.attempt)).toEqual([3]);
+    expect((await pendingDeliveries(host, hook.id)).map((p) => p.attempt)).toEqual([3]);
     await adminCall(host, 'webhooks/delete', { id: hook.id });
   }, 150_000);
 });

@@ -7,6 +7,7 @@ import { webhookIndexRef, webhooksFrom } from '../../storage/webhook-store';
 import type { WebhookRecord } from '../../storage/webhook-store';
 import { wakeMarkRef, wakeMarksFrom } from '../../storage/wake-marks';
 import { fanOut } from '../webhooks/fan-out';
+import type { WaitingBatch } from '../webhooks/fan-out';
 import { wakeForDeliveries } from '../webhooks/wake';
 import { lookAtOutboxes, runOf } from './outbox-look';
 import type { OutboxDrain } from './outbox-look';
@@ -58,7 +59,7 @@ export async function handleWaitingChanges(
       const found = await lookAtOutboxes([...drains.values()], webhooks ? marks : [webhookIndexRef]);
       const known = (webhooks ??= webhooksFrom(found));
       knownMarks = marks.length > 0 ? wakeMarksFrom(found, [...woken.keys()]) : undefined;
-      let batches = [...drains.values()].flatMap((d) => (d.cursor && runOf(d).length > 0 ? [{ events: runOf(d), cursor: d.cursor }] : []));
+      let batches = waitingBatches(drains);
       if (batches.length === 0) break;
       while (batches.length > 0) {
         if (options.deadline !== undefined && now() > options.deadline) {
@@ -80,7 +81,7 @@ export async function handleWaitingChanges(
             drains.delete(moved.key);
           }
         }
-        batches = [...drains.values()].flatMap((d) => (d.cursor && runOf(d).length > 0 ? [{ events: runOf(d), cursor: d.cursor }] : []));
+        batches = waitingBatches(drains);
       }
       marks = [...woken.keys()].map(wakeMarkRef);
       // Then once more: a write that committed while this drain ran, having found events waiting, pushed no notice;
@@ -94,6 +95,10 @@ export async function handleWaitingChanges(
   if (woken.size > 0) await wakeForDeliveries(woken, now(), knownMarks);
   return { handled, rateLimited };
 }
+
+/** The projects' runs of waiting events known, with the cursor each was read at. */
+const waitingBatches = (drains: ReadonlyMap<string, OutboxDrain>): WaitingBatch[] =>
+  [...drains.values()].flatMap((d) => (d.cursor && runOf(d).length > 0 ? [{ events: runOf(d), cursor: d.cursor }] : []));
 
 function moveCursor(d: OutboxDrain, cursor: OutboxCursor): void {
   d.cursor = cursor;

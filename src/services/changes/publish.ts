@@ -31,5 +31,3 @@ export async function publishNotices(notices: readonly ChangeNotice[]): Promise<
   }
   return announced;
 }
-
-export const publishChange = async (event: ChangeEvent): Promise<boolean> => (await publishNotices([noticeOf(event)])) === 1;

@@ -3,7 +3,7 @@ import type { ReceivedRequest } from '../../../local/server/receiver';
 import type { SandboxServer } from '../../../local/server/sandbox-server';
 import type { ResolverKey } from '../../../src/contract/resolvers';
 import type { WebhookInput, WebhookSummary } from '../../../src/contract/webhooks';
-import { callAs, DEMO_USERS } from './app-host';
+import { callAs, DEMO_USERS, readEntities } from './app-host';
 
 export const RECEIVER = 'https://receiver.sandbox.test';
 const admin = DEMO_USERS.admin.accountId;
@@ -80,3 +80,21 @@ export async function deliveryLog(host: Host, webhookId: string): Promise<LogEnt
   const answer = (await adminCall(host, 'deliveries/list', { webhookId, limit: 100 })) as unknown as { entries: LogEntry[] };
   return [...answer.entries].reverse();
 }
+
+/**
+ * A webhook at `url` watching a text field of its own (both named `name`), and one change of that field on DEMO: each
+ * test meets its receiver alone. Returns the webhook's id and ways to read its log and wait on it.
+ */
+export async function deliverTo(host: Host, url: string, name: string) {
+  const field = (await adminCall(host, 'fields/create', { name, type: 'text' })) as { field: { id: number } };
+  const created = await adminCall(host, 'webhooks/create', { name, url, filters: { fields: [field.field.id] } });
+  const webhook = (created as { webhook: { id: string } }).webhook;
+  await adminCall(host, 'values/update', { projectId: '10000', values: { [String(field.field.id)]: `value of ${name}` } });
+  const log = () => deliveryLog(host, webhook.id);
+  const until = (done: (entries: LogEntry[]) => boolean, timeoutMs?: number) => waitFor(log, done, timeoutMs);
+  return { id: webhook.id, log, until };
+}
+
+/** The webhook's deliveries waiting in its mailbox. */
+export const pendingDeliveries = async (host: Host, webhookId: string) =>
+  (await readEntities(host, 'mailbox')).filter((e) => e.value.webhook === webhookId).map((e) => e.value as { attempt: number; dueAt: number });
