@@ -117,6 +117,21 @@ describe('permissions.egress limits and validation (host.ui.bridge)', () => {
     expect(await probe(host, 'fetch', { url: 'https://anything.else.test/' })).toMatchObject({ status: 200 });
   });
 
+  it('a domain removed, or its group, is refused from the next request on; a refused set changes nothing', async () => {
+    host = await startHost({ appDir: EGRESS_APP });
+    for (const name of ['a.customer.test', 'b.customer.test']) host.egress.addVirtualHost(name, () => Promise.resolve(new Response('hi')));
+    const status = async (name: string) => (await probe<{ status: number }>(host!, 'fetch', { url: `https://${name}/` })).status;
+    call('Set', { egresses: [group('k', [backend('https://a.customer.test'), backend('https://b.customer.test')])] });
+    expect([await status('a.customer.test'), await status('b.customer.test')]).toEqual([200, 200]);
+    call('DeleteDomain', { key: 'k', domain: 'https://a.customer.test', type: 'FETCH_BACKEND_SIDE' });
+    expect([await status('a.customer.test'), await status('b.customer.test')]).toEqual([403, 200]);
+    const tooMany = Array.from({ length: 11 }, (_, i) => group(`g${i}`, [backend('https://a.customer.test')]));
+    expect(call('Set', { egresses: tooMany })).toMatchObject({ status: 400 });
+    expect(await status('a.customer.test')).toBe(403);
+    call('DeleteGroup', { key: 'k' });
+    expect(await status('b.customer.test')).toBe(403);
+  });
+
   it('nothing works for an app whose manifest does not enable permissions.external.configurable', async () => {
     // The egress probe app, its manifest without `configurable`.
     const appDir = tempDir('egress-off-');

@@ -28,6 +28,9 @@ interface EntryRow {
 
 /** The installation's customer-managed egress groups (`permissions.egress.*`), kept in the data folder. */
 export class CustomerEgress {
+  /** backendDomains() as last read: every proxied request asks, and only this class changes the tables. */
+  private backend: string[] | undefined;
+
   constructor(
     private readonly db: Db,
     private readonly staticNonBackendEntries: number,
@@ -67,10 +70,12 @@ export class CustomerEgress {
 
   /** Domains approved for the backend's fetch: the only type that opens `fetch` from a function. */
   backendDomains(): string[] {
+    if (this.backend) return this.backend;
     const rows = statement(this.db, `SELECT DISTINCT domain FROM host_egress_entries WHERE type = 'FETCH_BACKEND_SIDE'`).all() as {
       domain: string;
     }[];
-    return rows.map((r) => r.domain);
+    this.backend = rows.map((r) => r.domain);
+    return this.backend;
   }
 
   /** Checks the whole request first, then saves every group of it at once; answers the saved groups. */
@@ -100,7 +105,11 @@ export class CustomerEgress {
       }
       this.checkLimits();
     });
-    save();
+    try {
+      save();
+    } finally {
+      this.backend = undefined;
+    }
     return this.groups(keys);
   }
 
@@ -127,10 +136,12 @@ export class CustomerEgress {
 
   /** Deleting what does not exist succeeds (204), as documented. A group left without domains stays. */
   deleteDomain(key: string, domain: string, type: EgressType): void {
+    this.backend = undefined;
     statement(this.db, `DELETE FROM host_egress_entries WHERE key = ? AND domain = ? AND type = ?`).run(key, domain, type);
   }
 
   deleteGroup(key: string): void {
+    this.backend = undefined;
     this.db.transaction(() => {
       statement(this.db, `DELETE FROM host_egress_entries WHERE key = ?`).run(key);
       statement(this.db, `DELETE FROM host_egress_groups WHERE key = ?`).run(key);

@@ -5,6 +5,7 @@ import type { AppFetch } from '../../runtime/runtime';
 import { CustomerEgress } from './customer-egress';
 import { asProxy, DnsTable, installDnsTable } from './dns-table';
 import { forwardToLoopback } from './loopback-forward';
+import type { Hop } from './loopback-forward';
 import { staticEntries } from './manifest-egress';
 import { EgressRateLimit } from './rate-limit';
 import { checkEgress, proxyRefusal } from './rules';
@@ -76,13 +77,14 @@ export class Egress {
 
   private async proxied(original: typeof fetch, input: string | URL | Request, init: RequestInit | undefined): Promise<Response> {
     const invocation = currentInvocation();
+    // Made once, as fetch makes it: it checks the method, the headers and the body as Node's fetch would.
     const first = new Request(input, init);
     // The app's own signal, not `first.signal`: a Request's signal follows its parent through a weak reference
     // only, so a chain of them stops aborting once a Request in the middle is garbage-collected.
-    const signal = init?.signal ?? (input instanceof Request ? input.signal : undefined);
+    const signal = init?.signal ?? (input instanceof Request ? input.signal : undefined) ?? undefined;
     const follow = first.redirect === 'follow';
     // The body is read once, so a 307/308 redirect can send it again.
-    let body = first.body ? await first.arrayBuffer() : undefined;
+    let body = first.body ? new Uint8Array(await first.arrayBuffer()) : undefined;
     let method = first.method;
     let url = new URL(first.url);
     for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
@@ -93,14 +95,7 @@ export class Egress {
       }
       const verdict = this.check(url);
       if (!verdict.allowed) return refusal(url, verdict.reason ?? '');
-      const request = new Request(url, {
-        method,
-        headers: first.headers,
-        redirect: 'manual',
-        ...(signal ? { signal } : {}),
-        ...(body === undefined ? {} : { body }),
-      });
-      const response = await asProxy(() => this.send(request, original, signal));
+      const response = await asProxy(() => this.send({ url, method, headers: first.headers, body, signal }, original));
       const location = response.headers.get('location');
       if (!follow || !REDIRECTS.has(response.status) || !location) return response;
       if (response.status === 303 || ((response.status === 301 || response.status === 302) && method === 'POST')) {
@@ -112,12 +107,20 @@ export class Egress {
     return proxyRefusal(508, 'TOO_MANY_REDIRECTS', `Egress refused: more than ${MAX_REDIRECTS} redirects`);
   }
 
-  private send(request: Request, original: typeof fetch, signal: AbortSignal | null | undefined): Promise<Response> {
-    const hostname = new URL(request.url).hostname.toLowerCase();
-    const virtual = this.virtualHosts.get(hostname);
-    if (virtual) return virtual(request);
+  /** One hop: a virtual host's handler, the loopback server a sandbox name stands for, or the real network. */
+  private send(hop: Hop, original: typeof fetch): Promise<Response> {
+    const hostname = hop.url.hostname.toLowerCase();
     const port = this.loopbackPorts.get(hostname);
-    return port === undefined ? original(request) : forwardToLoopback(request, port, signal ?? undefined);
+    if (port !== undefined) return forwardToLoopback(hop, port);
+    const request = new Request(hop.url, {
+      method: hop.method,
+      headers: hop.headers,
+      redirect: 'manual',
+      ...(hop.signal ? { signal: hop.signal } : {}),
+      ...(hop.body === undefined ? {} : { body: hop.body }),
+    });
+    const virtual = this.virtualHosts.get(hostname);
+    return virtual ? virtual(request) : original(request);
   }
 
   private rateLimited(reason: string): Response {

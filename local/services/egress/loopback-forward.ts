@@ -5,25 +5,33 @@ const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
 /** What Node's fetch rejects with when the connection fails before or while the body arrives. */
 const fetchFailed = (message: string, cause: unknown): TypeError => new TypeError(message, { cause });
 
+/** One request as the proxy sends it on: redirects are the proxy's business, so a hop is never followed. */
+export interface Hop {
+  url: URL;
+  method: string;
+  headers: Headers;
+  body: Uint8Array<ArrayBuffer> | undefined;
+  signal: AbortSignal | undefined;
+}
+
 /**
  * Sends a request for a sandbox name (the demo receiver) to a real HTTP server on 127.0.0.1, over a real socket,
  * so what needs one happens for real: a server that never answers, a body that trickles, a connection reset in the
- * middle of a response. The `Host` header keeps the name the app asked for. The request's signal aborts the
- * exchange, as it aborts Node's fetch: the promise, or the body being read, fails with the signal's reason.
+ * middle of a response. The `Host` header keeps the name the app asked for. The app's signal aborts the exchange,
+ * as it aborts Node's fetch: the promise, or the body being read, fails with the signal's reason.
  */
-export async function forwardToLoopback(request: Request, port: number, appSignal?: AbortSignal): Promise<Response> {
-  const url = new URL(request.url);
+export async function forwardToLoopback(hop: Hop, port: number): Promise<Response> {
+  const { url, body } = hop;
   const headers: Record<string, string> = {};
-  request.headers.forEach((value, name) => (headers[name] = value));
+  hop.headers.forEach((value, name) => (headers[name] = value));
   headers.host = url.host;
-  const body = request.body ? Buffer.from(await request.arrayBuffer()) : undefined;
-  if (body) headers['content-length'] = String(body.length);
-  // Listened to directly (not through request.signal), which also keeps it alive while the exchange lasts.
-  const signal = appSignal ?? request.signal;
+  if (body) headers['content-length'] = String(body.byteLength);
+  // Listened to directly, which also keeps it alive while the exchange lasts; without one, nothing aborts.
+  const signal = hop.signal ?? new AbortController().signal;
   signal.throwIfAborted();
 
   return new Promise<Response>((resolve, reject) => {
-    const outgoing = http.request({ host: '127.0.0.1', port, method: request.method, path: `${url.pathname}${url.search}`, headers });
+    const outgoing = http.request({ host: '127.0.0.1', port, method: hop.method, path: `${url.pathname}${url.search}`, headers });
     const onAbort = () => outgoing.destroy(signal.reason instanceof Error ? signal.reason : new Error(String(signal.reason)));
     signal.addEventListener('abort', onAbort, { once: true });
     outgoing.on('error', (error) => {

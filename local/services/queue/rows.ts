@@ -72,7 +72,8 @@ export function createQueueTables(db: Db): void {
     retry_reason TEXT, retry_data TEXT, created_at INTEGER NOT NULL, expires_at INTEGER NOT NULL, last_error TEXT, seq INTEGER NOT NULL,
     chain_id TEXT, throttle_count INTEGER NOT NULL DEFAULT 0);
   CREATE INDEX IF NOT EXISTS queue_events_due ON queue_events (status, run_at, seq);
-  CREATE INDEX IF NOT EXISTS queue_events_job ON queue_events (job_id);`);
+  CREATE INDEX IF NOT EXISTS queue_events_job ON queue_events (job_id);
+  CREATE INDEX IF NOT EXISTS queue_events_seq ON queue_events (seq);`);
   const columns = new Set((db.prepare(`PRAGMA table_info(queue_events)`).all() as { name: string }[]).map((c) => c.name));
   if (!columns.has('chain_id')) db.exec(`ALTER TABLE queue_events ADD COLUMN chain_id TEXT`);
   if (!columns.has('throttle_count')) db.exec(`ALTER TABLE queue_events ADD COLUMN throttle_count INTEGER NOT NULL DEFAULT 0`);
