@@ -3,13 +3,10 @@ import type { KvsService } from '../services/kvs';
 import type { QueueRoutes } from '../services/queue/routes';
 import type { WithLatency } from './latency';
 import type { ForgeFetchRoute } from './runtime';
+import { jsonAnswer } from './platform-response';
 import { currentInvocation } from './runtime';
 
-export const notEmulated = (what: string): Response =>
-  new Response(JSON.stringify({ code: 'NOT_EMULATED', message: `The local host does not emulate ${what}` }), {
-    status: 501,
-    headers: { 'content-type': 'application/json' },
-  });
+export const notEmulated = (what: string): Response => jsonAnswer(501, { code: 'NOT_EMULATED', message: `The local host does not emulate ${what}` });
 
 async function bodyText(init: RequestInit | undefined): Promise<string | undefined> {
   if (init?.body === undefined || init.body === null) return undefined;

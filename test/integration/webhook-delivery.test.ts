@@ -44,4 +44,25 @@ describe('a webhook pointed at the demo receiver', () => {
       cursor: null,
     });
   });
+
+  it('sends each webhook the fields it filters on: one change to three webhooks, two of them with the same filters', async () => {
+    const admin = DEMO_USERS.admin.accountId;
+    const create = async (name: string) =>
+      ((await callAs(host, admin, 'fields/create', { name, type: 'text' })) as { field: { id: number } }).field.id;
+    const [a, b] = [await create('Filter A'), await create('Filter B')];
+    await createWebhook(host, { url: `${RECEIVER}/hooks/only-a/1`, filters: { fields: [a] } });
+    await createWebhook(host, { url: `${RECEIVER}/hooks/only-a/2`, filters: { fields: [a] } });
+    await createWebhook(host, { url: `${RECEIVER}/hooks/a-and-b`, filters: { fields: [a, b] } });
+    await callAs(host, pat, 'values/update', { projectId: '10000', values: { 'Filter A': 'x', 'Filter B': 'y' } });
+    await host.idle();
+    const fieldsAt = (path: string) =>
+      received(server, path).map((r) =>
+        payloadOf(r)
+          .data.fields.map((f) => `${f.name}=${String(f.value.current)}`)
+          .sort(),
+      );
+    expect(fieldsAt('/hooks/only-a/1')).toEqual([['Filter A=x']]);
+    expect(fieldsAt('/hooks/only-a/2')).toEqual([['Filter A=x']]);
+    expect(fieldsAt('/hooks/a-and-b')).toEqual([['Filter A=x', 'Filter B=y']]);
+  });
 });

@@ -1,10 +1,11 @@
+import { jsonAnswer } from '../../runtime/platform-response';
 import { SITE_URL } from './seed';
 
 /** Jira Cloud answers JSON with this content type. */
 const JSON_TYPE = 'application/json;charset=UTF-8';
 
 export function json(status: number, body: unknown): Response {
-  return new Response(JSON.stringify(body), { status, headers: { 'content-type': JSON_TYPE } });
+  return jsonAnswer(status, body, { 'content-type': JSON_TYPE });
 }
 
 /**

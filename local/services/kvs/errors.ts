@@ -1,4 +1,5 @@
 import { NO_KVS_USAGE, type KvsUsage } from '../../runtime/meter';
+import { jsonAnswer } from '../../runtime/platform-response';
 
 /**
  * A refusal shaped like Forge's: the SDK turns any non-2xx `{ code, message }` body into a
@@ -30,7 +31,7 @@ export function keyNotFound(key: string): KvsError {
 }
 
 export function jsonResponse(status: number, body: unknown): Response {
-  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+  return jsonAnswer(status, body);
 }
 
 export function emptyResponse(): Response {

@@ -6,6 +6,7 @@ import { EventsPerMinute, MAX_LONG_RUNNING_EVENT_BYTES, oversizedEvents, pushReq
 import type { PushRequest } from './push-limits';
 import type { Scheduler } from './scheduler';
 import type { QueueStore } from './store';
+import { jsonAnswer } from '../../runtime/platform-response';
 
 const jobRequest = z.object({ queueName: z.string(), jobId: z.string().min(1) });
 
@@ -32,7 +33,7 @@ export interface QueueRoutesOptions {
 
 export type QueueRoutes = ReturnType<typeof createQueueRoutes>;
 
-const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+const json = (status: number, body: unknown) => jsonAnswer(status, body);
 
 /** Answers the queue endpoints the SDK reaches through `__forge_fetch__` (remote stargate). */
 export function createQueueRoutes(options: QueueRoutesOptions) {

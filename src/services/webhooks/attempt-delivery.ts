@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { DeliveryLogEntry } from '../../contract/webhooks';
 import { formatPayload } from '../../core/payload/format-payload';
 import type { Outcome } from '../../core/webhooks/attempt-outcome';
@@ -74,7 +74,7 @@ export async function attemptDelivery(
   }
   const counted = afterAttempt(state, outcome, attemptAt, { towardsDisabling: entry.trigger !== 'test' });
   const log: DeliveryLogEntry = {
-    id: `${attemptAt.toString(36).padStart(9, '0')}-${randomBytes(4).toString('hex')}`,
+    id: `${attemptAt.toString(36).padStart(9, '0')}-${randomUUID().slice(0, 8)}`,
     webhookId: webhook.id,
     messageId: entry.messageId,
     eventId: entry.eventId,

@@ -28,9 +28,11 @@ export type Delivery = { key: string; entry: MailboxEntry };
  */
 export const INLINE_BODY_BYTES = 8 * 1024;
 
-/** The pending delivery of a change (as this webhook wants it) to a webhook; its key makes fanning out again harmless. */
-export function deliveryOf(event: ChangeEvent, webhook: WebhookRecord, change: ChangeEvent, previous: number, now: number): Delivery {
-  const body = JSON.stringify(formatPayload(change));
+/**
+ * The pending delivery of a change (as this webhook wants it, `body` made from it) to a webhook; its key makes fanning
+ * out again harmless.
+ */
+export function deliveryOf(event: ChangeEvent, webhook: WebhookRecord, change: ChangeEvent, previous: number, now: number, body: string): Delivery {
   const content = Buffer.byteLength(body, 'utf8') <= INLINE_BODY_BYTES ? { body } : { fieldIds: change.changes.map((c) => c.field.id) };
   return {
     key: changeDeliveryKey(webhook.id, event.project.id, event.sequence),
@@ -55,9 +57,15 @@ export function deliveryOf(event: ChangeEvent, webhook: WebhookRecord, change: C
 
 /** The deliveries of one change to the webhooks that want it; `lastTo` says each webhook's previous change of the project. */
 function deliveriesOf(event: ChangeEvent, webhooks: readonly WebhookRecord[], lastTo: Record<string, number>, now: number): Delivery[] {
+  // Webhooks with the same filters get the same body: it is made once.
+  const bodies = new Map<string, string>();
   return webhooks.flatMap((w) => {
     const change = w.enabled ? changeFor(event, w.filters) : null;
-    return change ? [deliveryOf(event, w, change, lastTo[w.id] ?? 0, now)] : [];
+    if (!change) return [];
+    const filters = JSON.stringify(w.filters);
+    const body = bodies.get(filters) ?? JSON.stringify(formatPayload(change));
+    bodies.set(filters, body);
+    return [deliveryOf(event, w, change, lastTo[w.id] ?? 0, now, body)];
   });
 }
 

@@ -5,10 +5,16 @@
  */
 export const SANDBOX_RECEIVERS_VARIABLE = 'PROJECTRAK_SANDBOX_RECEIVERS';
 
+let parsed: { from: string; hosts: Set<string> } = { from: '', hosts: new Set() };
+
 export function isSandboxReceiver(host: string): boolean {
-  const listed = (process.env[SANDBOX_RECEIVERS_VARIABLE] ?? '')
-    .split(',')
-    .map((h) => h.trim().toLowerCase())
-    .filter(Boolean);
-  return listed.includes(host.toLowerCase());
+  const variable = process.env[SANDBOX_RECEIVERS_VARIABLE] ?? '';
+  if (parsed.from !== variable) {
+    const hosts = variable
+      .split(',')
+      .map((h) => h.trim().toLowerCase())
+      .filter(Boolean);
+    parsed = { from: variable, hosts: new Set(hosts) };
+  }
+  return parsed.hosts.has(host.toLowerCase());
 }
