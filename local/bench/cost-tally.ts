@@ -84,14 +84,14 @@ export class CostTally {
     };
     const handle = host.kvs.handle.bind(host.kvs);
     // A write is sized by what it sends, a read by what it gets back (local/services/kvs/index.ts).
-    host.kvs.handle = (path, body) => {
-      const result = handle(path, body);
+    host.kvs.handle = (path, body, requestBytes) => {
+      const result = handle(path, body, requestBytes);
       const id = currentInvocation()?.invocationId;
       if (id !== undefined && !this.stopped) {
         const traffic = this.kvs.get(id) ?? { requests: 0, readUnits: 0, writeUnits: 0 };
         traffic.requests++;
         if (result.usage.reads > 0) traffic.readUnits += unitsFor(result.usage.readBytes);
-        else traffic.writeUnits += unitsFor(byteLength(JSON.stringify(body ?? null)));
+        else traffic.writeUnits += unitsFor(requestBytes ?? byteLength(JSON.stringify(body ?? null)));
         this.kvs.set(id, traffic);
       }
       return result;

@@ -46,7 +46,7 @@ async function answer(services: ForgeFetchServices, typeInfo: Record<string, unk
   const invocation = currentInvocation();
   const counters = invocation?.counters;
   if (typeInfo.type === 'kvs') {
-    const { response, usage } = services.kvs.handle(path, parseJson(text));
+    const { response, usage } = services.kvs.handle(path, parseJson(text), text === undefined ? undefined : Buffer.byteLength(text, 'utf8'));
     if (counters) {
       counters.kvsReads += usage.reads;
       counters.kvsReadBytes += usage.readBytes;

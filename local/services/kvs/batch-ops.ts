@@ -21,9 +21,9 @@ interface BatchKey {
 type ItemId = { key: string; entityName?: string };
 type Failure = ItemId & { error: { code: string; message: string } };
 
-export function batchSetOp(records: Records, body: unknown): OpResult {
+export function batchSetOp(records: Records, body: unknown, requestBytes?: number): OpResult {
   const items = checkBatch(parseBody(batchSetBody, body));
-  checkPayload(body, 'BATCH_LIMIT_EXCEEDED');
+  checkPayload(body, 'BATCH_LIMIT_EXCEEDED', requestBytes);
   let writeBytes = 0;
   const outcome = records.store.transaction(() =>
     eachItem(records, items, (item, space) => {

@@ -27,7 +27,8 @@ export { readQueryLag, type QueryLagMs } from './query-lag';
  * answer with the Response Forge would give plus what the call costs for the billing meter.
  */
 export interface KvsService {
-  handle(path: string, body: unknown): { response: Response; usage: KvsUsage };
+  /** `requestBytes`: the request's size as sent (the SDK's JSON), when the caller has it; else the body is measured. */
+  handle(path: string, body: unknown, requestBytes?: number): { response: Response; usage: KvsUsage };
   /**
    * The same call as the platform itself sees its store, for tests and the sandbox's pages: the current state (no
    * query lag), outside the rate limits.
@@ -72,16 +73,16 @@ export function createKvs(db: Db, options: KvsOptions = {}): KvsService {
   const current = routesOf(new Records(store, cipher, now, entities, undeclared, undefined), indexScan, failures);
 
   return {
-    handle(path, body) {
+    handle(path, body, requestBytes) {
       const endpoint = normalise(path);
       const route = routes.get(endpoint);
       if (route === undefined) return notEmulated(`The local host does not emulate the KVS endpoint POST ${path}`);
       const traffic: Traffic = READS.has(endpoint) ? 'read' : 'write';
       // A write is sized by what it sends; a read by what it gets back, known only once answered.
-      const planned = traffic === 'write' && limiter !== undefined ? unitsFor(byteLength(JSON.stringify(body ?? null))) : 1;
+      const planned = traffic === 'write' && limiter !== undefined ? unitsFor(requestBytes ?? byteLength(JSON.stringify(body ?? null))) : 1;
       const refused = limiter?.admit(traffic, planned);
       if (refused !== undefined) return { response: errorResponse(refused), usage: usage() };
-      const result = run(route, body);
+      const result = run(route, body, requestBytes);
       limiter?.charge(traffic, traffic === 'write' ? planned : unitsFor(result.usage.readBytes));
       return result;
     },
@@ -92,9 +93,11 @@ export function createKvs(db: Db, options: KvsOptions = {}): KvsService {
   };
 }
 
-function run(route: (body: unknown) => OpResult, body: unknown): OpResult {
+type Route = (body: unknown, requestBytes?: number) => OpResult;
+
+function run(route: Route, body: unknown, requestBytes?: number): OpResult {
   try {
-    return route(body);
+    return route(body, requestBytes);
   } catch (error) {
     // Refusals cost nothing: Forge rejects them before touching storage.
     if (error instanceof KvsError) return { response: errorResponse(error), usage: usage() };
@@ -103,8 +106,8 @@ function run(route: (body: unknown) => OpResult, body: unknown): OpResult {
   }
 }
 
-function routesOf(records: Records, indexScan: IndexScan, failures: ReturnType<typeof conditionFailures>): Map<string, (body: unknown) => OpResult> {
-  return new Map<string, (body: unknown) => OpResult>([
+function routesOf(records: Records, indexScan: IndexScan, failures: ReturnType<typeof conditionFailures>): Map<string, Route> {
+  return new Map<string, Route>([
     ['/api/v1/get', (body) => getOp(records, 'plain', body)],
     ['/api/v1/set', (body) => setOp(records, failures, 'plain', body)],
     ['/api/v1/delete', (body) => deleteOp(records, 'plain', body)],
@@ -116,10 +119,10 @@ function routesOf(records: Records, indexScan: IndexScan, failures: ReturnType<t
     ['/api/v1/entity/set', (body) => setOp(records, failures, 'entity', body)],
     ['/api/v1/entity/delete', (body) => deleteOp(records, 'entity', body)],
     ['/api/v1/entity/query', (body) => entityQueryOp(records, indexScan, body)],
-    ['/api/v1/batch/set', (body) => batchSetOp(records, body)],
+    ['/api/v1/batch/set', (body, bytes) => batchSetOp(records, body, bytes)],
     ['/api/v1/batch/get', (body) => batchGetOp(records, body)],
     ['/api/v1/batch/delete', (body) => batchDeleteOp(records, body)],
-    ['/api/v1/transaction', (body) => transactionOp(records, failures, body)],
+    ['/api/v1/transaction', (body, bytes) => transactionOp(records, failures, body, bytes)],
   ]);
 }
 

@@ -61,8 +61,8 @@ export function checkValue(value: unknown, maxBytes: number = MAX_VALUE_BYTES): 
  * A transaction, or a batch set, of more than 4 MB. Forge names no code for it: TRANSACTION_LIMIT_EXCEEDED and
  * BATCH_LIMIT_EXCEEDED are the host's, the same it uses for too many operations.
  */
-export function checkPayload(body: unknown, code: 'TRANSACTION_LIMIT_EXCEEDED' | 'BATCH_LIMIT_EXCEEDED'): void {
-  const bytes = Buffer.byteLength(JSON.stringify(body), 'utf8');
+export function checkPayload(body: unknown, code: 'TRANSACTION_LIMIT_EXCEEDED' | 'BATCH_LIMIT_EXCEEDED', requestBytes?: number): void {
+  const bytes = requestBytes ?? Buffer.byteLength(JSON.stringify(body), 'utf8');
   if (bytes > MAX_PAYLOAD_BYTES)
     throw new KvsError(400, code, `The payload of ${bytes} bytes exceeds the limit of ${MAX_PAYLOAD_BYTES} bytes (4 MB)`);
 }

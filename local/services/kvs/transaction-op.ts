@@ -24,13 +24,13 @@ interface Planned {
   ttlMs?: number | undefined;
 }
 
-export function transactionOp(records: Records, failures: ConditionFailures, body: unknown): OpResult {
+export function transactionOp(records: Records, failures: ConditionFailures, body: unknown, requestBytes?: number): OpResult {
   const request = parseBody(transactionBody, body);
   const count = (request.set?.length ?? 0) + (request.delete?.length ?? 0) + (request.check?.length ?? 0);
   if (count > MAX_TRANSACTION_OPERATIONS) {
     throw new KvsError(400, 'TRANSACTION_LIMIT_EXCEEDED', `A transaction can contain at most ${MAX_TRANSACTION_OPERATIONS} operations, got ${count}`);
   }
-  checkPayload(body, 'TRANSACTION_LIMIT_EXCEEDED');
+  checkPayload(body, 'TRANSACTION_LIMIT_EXCEEDED', requestBytes);
   const plan: Planned[] = [
     ...(request.set ?? []).map((op): Planned => {
       const space = records.spaceFor(op.entityName);

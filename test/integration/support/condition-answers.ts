@@ -19,8 +19,8 @@ export const CONDITION_ANSWERS: ConditionFailure[] = [
 export function watchConditionFailures(host: Host, answer: ConditionFailure): { seen: () => Promise<number> } {
   const codes: Promise<string | undefined>[] = [];
   const handle = host.kvs.handle.bind(host.kvs);
-  host.kvs.handle = (path, body) => {
-    const result = handle(path, body);
+  host.kvs.handle = (path, body, requestBytes) => {
+    const result = handle(path, body, requestBytes);
     if (result.response.status === answer.status) {
       codes.push(
         result.response
