@@ -35,7 +35,12 @@ export function printResults(r: BenchResults): void {
   );
   out(`ratio pipeline ÷ plain: ${fmt(o.ratio)} (target ≥ 0.5, goal 0.8: ${o.ratio >= 0.8 ? 'goal met' : o.ratio >= 0.5 ? 'target met' : 'not met'})`);
   out(
-    `CPU by layer: ${Object.entries(o.layers)
+    `  the median of ${o.rounds.length} round(s), each the pipeline then the plain loop: ${o.rounds
+      .map((round) => `${fmt(round.ratio)} (${fmt(round.pipelinePerSecond)} ÷ ${fmt(round.plainPerSecond)})`)
+      .join(', ')}; both run once before, unmeasured (${fmt(o.warmUp)} changes, ${fmt(o.warmUp)} requests a lane)`,
+  );
+  out(
+    `CPU by layer (a further run of the pipeline, under the profiler): ${Object.entries(o.layers)
       .sort((a, b) => b[1] - a[1])
       .map(([layer, share]) => `${layer} ${fmt(share * 100)} %`)
       .join(', ')}`,

@@ -26,8 +26,10 @@ async function main(): Promise<void> {
     cost: costReport(run.costs, run.changes, run.webhooks, run.costs['deliver-webhook']?.fetches ?? 0, memoryMb),
   });
 
-  step(`overhead: ${config.changes} changes × ${config.webhooks} webhooks through the pipeline, then the plain loop`);
-  const overhead = await measureOverhead(config.changes, config.webhooks);
+  step(
+    `overhead: ${config.changes} changes × ${config.webhooks} webhooks through the pipeline, then the plain loop, ${config.rounds} time(s); then once profiled`,
+  );
+  const overhead = await measureOverhead(config.changes, config.webhooks, config.rounds);
   const main = rowOf(overhead.pipeline);
   const growthRun = async (changes: number, webhooks: number): Promise<GrowthRow> => {
     if (changes === config.changes && webhooks === config.webhooks) return main;
