@@ -4,6 +4,7 @@ import { currentInvocation } from '../../runtime/runtime';
 import type { AppFetch } from '../../runtime/runtime';
 import { CustomerEgress } from './customer-egress';
 import { asProxy, DnsTable, installDnsTable } from './dns-table';
+import { readAppRequest } from './app-request';
 import { forwardToLoopback } from './loopback-forward';
 import type { Hop } from './loopback-forward';
 import { staticEntries } from './manifest-egress';
@@ -77,16 +78,8 @@ export class Egress {
 
   private async proxied(original: typeof fetch, input: string | URL | Request, init: RequestInit | undefined): Promise<Response> {
     const invocation = currentInvocation();
-    // Made once, as fetch makes it: it checks the method, the headers and the body as Node's fetch would.
-    const first = new Request(input, init);
-    // The app's own signal, not `first.signal`: a Request's signal follows its parent through a weak reference
-    // only, so a chain of them stops aborting once a Request in the middle is garbage-collected.
-    const signal = init?.signal ?? (input instanceof Request ? input.signal : undefined) ?? undefined;
-    const follow = first.redirect === 'follow';
-    // The body is read once, so a 307/308 redirect can send it again.
-    let body = first.body ? new Uint8Array(await first.arrayBuffer()) : undefined;
-    let method = first.method;
-    let url = new URL(first.url);
+    const { headers, follow, signal, ...first } = await readAppRequest(input, init);
+    let { body, method, url } = first;
     for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
       if (invocation) {
         const limited = this.rateLimit.take(invocation.functionKey, invocation.counters.fetches);
@@ -95,7 +88,7 @@ export class Egress {
       }
       const verdict = this.check(url);
       if (!verdict.allowed) return refusal(url, verdict.reason ?? '');
-      const response = await asProxy(() => this.send({ url, method, headers: first.headers, body, signal }, original));
+      const response = await asProxy(() => this.send({ url, method, headers, body, signal }, original));
       const location = response.headers.get('location');
       if (!follow || !REDIRECTS.has(response.status) || !location) return response;
       if (response.status === 303 || ((response.status === 301 || response.status === 302) && method === 'POST')) {
