@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { jsonAnswer, textAnswer } from './platform-response';
+import { JsonText, jsonAnswer, stringify, textAnswer } from './platform-response';
 
 describe('a platform answer is a Response that reads as a fetched one does', () => {
   it('has the status, headers and JSON body, and is a Response', async () => {
@@ -41,5 +41,25 @@ describe('a platform answer is a Response that reads as a fetched one does', () 
     await answer.text();
     expect(answer.bodyUsed).toBe(true);
     expect(() => answer.clone()).toThrow(TypeError);
+  });
+
+  it('writes stored JSON text into the answer as it is, and nothing else as a stand-in', async () => {
+    const stored = '{"b":[1,"\\u0000x"],"c":"é"}';
+    const body = {
+      data: [
+        { key: 'k1', value: new JsonText(stored) },
+        { key: 'k2', value: new JsonText('7') },
+      ],
+      note: '\u00000:0\u0000',
+    };
+    expect(JSON.parse(stringify(body))).toEqual({
+      data: [
+        { key: 'k1', value: { b: [1, '\u0000x'], c: 'é' } },
+        { key: 'k2', value: 7 },
+      ],
+      note: '\u00000:0\u0000',
+    });
+    expect(await jsonAnswer(200, { value: new JsonText('[true]') }).json()).toEqual({ value: [true] });
+    expect(stringify({ plain: 1 })).toBe('{"plain":1}');
   });
 });

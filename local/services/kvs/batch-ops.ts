@@ -98,6 +98,8 @@ function itemId(item: BatchKey): ItemId {
   return item.entityName === undefined ? { key: item.key } : { key: item.key, entityName: item.entityName };
 }
 
+// One instance: a batch may miss many keys, and only its code and message are ever read.
+const MISSING = new KvsError(404, 'KEY_NOT_FOUND', 'Key does not exist');
 function missing(): KvsError {
-  return new KvsError(404, 'KEY_NOT_FOUND', 'Key does not exist');
+  return MISSING;
 }

@@ -1,3 +1,4 @@
+import { JsonText } from '../../runtime/platform-response';
 import type { Item } from './records';
 
 export const METADATA_FIELDS = ['CREATED_AT', 'UPDATED_AT', 'EXPIRE_TIME'] as const;
@@ -10,7 +11,8 @@ export type MetadataField = (typeof METADATA_FIELDS)[number];
  * the requested ones; query and batch get return data untouched, so they pass only what was asked for.
  */
 export function wireItem(item: Item, fields: readonly MetadataField[], entityName?: string): Record<string, unknown> {
-  const out: Record<string, unknown> = { key: item.key, value: JSON.parse(item.json) as unknown };
+  // The stored JSON goes into the answer as it is (jsonAnswer writes a JsonText as its text).
+  const out: Record<string, unknown> = { key: item.key, value: new JsonText(item.json) };
   if (entityName !== undefined) out['entityName'] = entityName;
   if (fields.includes('CREATED_AT')) out['createdAt'] = toSeconds(item.createdAt);
   if (fields.includes('UPDATED_AT')) out['updatedAt'] = toSeconds(item.updatedAt);
