@@ -61,5 +61,6 @@ describe('a platform answer is a Response that reads as a fetched one does', () 
     });
     expect(await jsonAnswer(200, { value: new JsonText('[true]') }).json()).toEqual({ value: [true] });
     expect(stringify({ plain: 1 })).toBe('{"plain":1}');
+    expect(JSON.stringify({ elsewhere: new JsonText('{"a":1}') })).toBe('{"elsewhere":{"a":1}}');
   });
 });

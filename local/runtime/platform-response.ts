@@ -10,31 +10,41 @@ export function jsonAnswer(status: number, body: unknown, headers: Record<string
   return textAnswer(status, stringify(body), { 'content-type': 'application/json', ...headers });
 }
 
-/**
- * A value that is already JSON text (a stored item, as the store keeps it): written into an answer as it is, instead
- * of being parsed only to be written out again.
- */
-export class JsonText {
-  constructor(readonly text: string) {}
-}
-
 // Tokens of this process: a random part no caller can guess, and a number per call.
 const NONCE = randomBytes(6).toString('hex');
 let calls = 0;
+/** The texts of the stringify call under way, and its token. */
+let collecting: { texts: string[]; call: string } | undefined;
+
+/**
+ * A value that is already JSON text (a stored item, as the store keeps it): written into an answer as it is, instead
+ * of being parsed only to be written out again. Outside `stringify` it writes as its parsed value.
+ */
+export class JsonText {
+  constructor(readonly text: string) {}
+
+  toJSON(): unknown {
+    if (!collecting) return JSON.parse(this.text) as unknown;
+    collecting.texts.push(this.text);
+    // Stands in for the text until the JSON is written: NUL, the process's nonce and the call's number, NUL (JSON
+    // writes NUL as \u0000). No key can hold NUL, and no caller knows the nonce.
+    return `\u0000${collecting.call}:${collecting.texts.length - 1}\u0000`;
+  }
+}
 
 /** JSON.stringify, with each JsonText in `value` written as its text. */
 export function stringify(value: unknown): string {
-  const texts: string[] = [];
-  // Stands in for a text until the JSON is written: NUL, the process's nonce and this call's number, NUL (JSON
-  // writes NUL as \u0000). No key can hold NUL, and no caller knows the nonce.
-  const call = `${NONCE}-${(calls = (calls + 1) % 1_000_000)}`;
-  const json = JSON.stringify(value, (_key, v: unknown) => {
-    if (!(v instanceof JsonText)) return v;
-    texts.push(v.text);
-    return `\u0000${call}:${texts.length - 1}\u0000`;
-  });
-  if (texts.length === 0) return json;
-  return json.replace(new RegExp(`"\\\\u0000${call}:(\\d+)\\\\u0000"`, 'g'), (_, i: string) => texts[Number(i)] ?? 'null');
+  const outer = collecting;
+  const mine = { texts: [] as string[], call: `${NONCE}-${(calls = (calls + 1) % 1_000_000)}` };
+  collecting = mine;
+  let json: string;
+  try {
+    json = JSON.stringify(value);
+  } finally {
+    collecting = outer;
+  }
+  if (mine.texts.length === 0) return json;
+  return json.replace(new RegExp(`"\\\\u0000${mine.call}:(\\d+)\\\\u0000"`, 'g'), (_, i: string) => mine.texts[Number(i)] ?? 'null');
 }
 
 /** A body method's promise: whatever `read` throws is a rejection, as a real body's refusals are. */
