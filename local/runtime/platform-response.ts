@@ -10,11 +10,12 @@ export function jsonAnswer(status: number, body: unknown, headers: Record<string
   return textAnswer(status, stringify(body), { 'content-type': 'application/json', ...headers });
 }
 
-// Tokens of this process: a random part no caller can guess, and a number per call.
+// Tokens of this process: a random part no caller can guess, then the call's number and the text's (see JsonText).
 const NONCE = randomBytes(6).toString('hex');
+const TOKEN = new RegExp(`"\\\\u0000${NONCE}-(\\d+):(\\d+)\\\\u0000"`, 'g');
 let calls = 0;
-/** The texts of the stringify call under way, and its token. */
-let collecting: { texts: string[]; call: string } | undefined;
+/** The texts of the stringify call under way, and its number. */
+let collecting: { texts: string[]; call: number } | undefined;
 
 /**
  * A value that is already JSON text (a stored item, as the store keeps it): written into an answer as it is, instead
@@ -28,14 +29,14 @@ export class JsonText {
     collecting.texts.push(this.text);
     // Stands in for the text until the JSON is written: NUL, the process's nonce and the call's number, NUL (JSON
     // writes NUL as \u0000). No key can hold NUL, and no caller knows the nonce.
-    return `\u0000${collecting.call}:${collecting.texts.length - 1}\u0000`;
+    return `\u0000${NONCE}-${collecting.call}:${collecting.texts.length - 1}\u0000`;
   }
 }
 
 /** JSON.stringify, with each JsonText in `value` written as its text. */
 export function stringify(value: unknown): string {
   const outer = collecting;
-  const mine = { texts: [] as string[], call: `${NONCE}-${(calls = (calls + 1) % 1_000_000)}` };
+  const mine = { texts: [] as string[], call: (calls = (calls + 1) % 1_000_000) };
   collecting = mine;
   let json: string;
   try {
@@ -44,7 +45,7 @@ export function stringify(value: unknown): string {
     collecting = outer;
   }
   if (mine.texts.length === 0) return json;
-  return json.replace(new RegExp(`"\\\\u0000${mine.call}:(\\d+)\\\\u0000"`, 'g'), (_, i: string) => mine.texts[Number(i)] ?? 'null');
+  return json.replace(TOKEN, (token, call: string, i: string) => (Number(call) === mine.call ? (mine.texts[Number(i)] ?? token) : token));
 }
 
 /** A body method's promise: whatever `read` throws is a rejection, as a real body's refusals are. */

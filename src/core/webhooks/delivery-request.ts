@@ -16,6 +16,19 @@ export interface DeliveryRequestInput {
   userAgent: string;
 }
 
+/** Signers by secret: a worker signs with the same one attempt after attempt (making one decodes the key). */
+const signers = new Map<string, Webhook>();
+const MAX_SIGNERS = 64;
+
+function signerOf(secret: string): Webhook {
+  let signer = signers.get(secret);
+  if (!signer) {
+    if (signers.size >= MAX_SIGNERS) signers.clear();
+    signers.set(secret, (signer = new Webhook(secret)));
+  }
+  return signer;
+}
+
 /**
  * The headers of one delivery attempt, per Standard Webhooks: `webhook-id`, `webhook-timestamp` (this attempt's Unix
  * seconds) and `webhook-signature` — one `v1,<base64 HMAC-SHA256 of "id.timestamp.body">` per secret, space-separated,
@@ -23,7 +36,7 @@ export interface DeliveryRequestInput {
  * never stand in for these.
  */
 export function deliveryHeaders(input: DeliveryRequestInput): Record<string, string> {
-  const signatures = input.secrets.map((secret) => new Webhook(secret).sign(input.messageId, input.attemptAt, input.body));
+  const signatures = input.secrets.map((secret) => signerOf(secret).sign(input.messageId, input.attemptAt, input.body));
   return {
     ...input.customHeaders,
     'content-type': 'application/json',
