@@ -30,7 +30,7 @@ export function batchSetOp(records: Records, body: unknown, requestBytes?: numbe
       checkKey(item.key);
       const json = records.prepareValue(space, item.value);
       const ttl = item.options?.ttl;
-      records.write(space, item.key, json, ttl === undefined ? undefined : ttlToMs(ttl));
+      records.put(space, item.key, json, ttl === undefined ? undefined : ttlToMs(ttl));
       writeBytes += byteLength(json);
       return itemId(item);
     }),

@@ -82,11 +82,22 @@ export class Records {
   }
 
   write(space: Space, key: string, json: string, ttlMs: number | undefined): Item {
+    const { now, text, expiresAt } = this.beforeWrite(space, key, json, ttlMs);
+    const row = this.store.write(space.ns, key, text, now, expiresAt);
+    return { key, json, createdAt: row.createdAt, updatedAt: row.updatedAt, expiresAt: row.expiresAt };
+  }
+
+  /** write(), for callers that do not answer with the item (batch sets, transactions). */
+  put(space: Space, key: string, json: string, ttlMs: number | undefined): void {
+    const { now, text, expiresAt } = this.beforeWrite(space, key, json, ttlMs);
+    this.store.put(space.ns, key, text, now, expiresAt);
+  }
+
+  private beforeWrite(space: Space, key: string, json: string, ttlMs: number | undefined) {
     const now = this.now();
     if (this.journal !== undefined && !space.secret) this.journal.record(space.ns, key, this.store.read(space.ns, key, now), now);
     const text = space.secret ? this.cipher.seal(json, context(space, key)) : json;
-    const row = this.store.write(space.ns, key, text, now, ttlMs === undefined ? null : now + ttlMs);
-    return { key, json, createdAt: row.createdAt, updatedAt: row.updatedAt, expiresAt: row.expiresAt };
+    return { now, text, expiresAt: ttlMs === undefined ? null : now + ttlMs };
   }
 
   remove(space: Space, key: string): boolean {
@@ -94,6 +105,12 @@ export class Records {
     const removed = this.store.remove(space.ns, key, now);
     if (removed !== undefined && !space.secret) this.journal?.record(space.ns, key, removed, now);
     return removed !== undefined;
+  }
+
+  /** remove(), for callers that need not know whether there was an item (transactions). */
+  discard(space: Space, key: string): void {
+    if (this.journal !== undefined && !space.secret) this.remove(space, key);
+    else this.store.discard(space.ns, key);
   }
 
   /**

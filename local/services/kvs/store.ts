@@ -51,7 +51,9 @@ function migrateFromWithoutRowid(db: Db): void {
 export class ItemStore {
   private readonly selectOne: Statement;
   private readonly upsert: Statement;
+  private readonly upsertQuietly: Statement;
   private readonly deleteOne: Statement;
+  private readonly deleteQuietly: Statement;
   private readonly selectPage: Statement;
   private readonly selectLaggedPage: Statement;
   private readonly deleteExpired: Statement;
@@ -64,15 +66,18 @@ export class ItemStore {
     `);
     this.selectOne = db.prepare(`SELECT ${COLUMNS} FROM kvs_items WHERE ns = @ns AND key = @key`);
     // An overwrite keeps the original creation time unless the old row had already expired (then it is a new item).
-    this.upsert = db.prepare(`
+    const upsert = `
       INSERT INTO kvs_items (ns, key, value, created_at, updated_at, expires_at)
       VALUES (@ns, @key, @text, @now, @now, @expiresAt)
       ON CONFLICT (ns, key) DO UPDATE SET
         created_at = CASE WHEN kvs_items.expires_at IS NOT NULL AND kvs_items.expires_at <= excluded.updated_at
                           THEN excluded.created_at ELSE kvs_items.created_at END,
-        value = excluded.value, updated_at = excluded.updated_at, expires_at = excluded.expires_at
-      RETURNING ${COLUMNS}`);
+        value = excluded.value, updated_at = excluded.updated_at, expires_at = excluded.expires_at`;
+    this.upsert = db.prepare(`${upsert} RETURNING ${COLUMNS}`);
+    // RETURNING doubles what an upsert costs: writes whose row nobody reads back go without it.
+    this.upsertQuietly = db.prepare(upsert);
     this.deleteOne = db.prepare(`DELETE FROM kvs_items WHERE ns = @ns AND key = @key RETURNING ${COLUMNS}`);
+    this.deleteQuietly = db.prepare(`DELETE FROM kvs_items WHERE ns = @ns AND key = @key`);
     this.selectPage = db.prepare(pageSql(PAGE, false));
     this.selectLaggedPage = db.prepare(pageSql(PAGE, true));
     this.deleteExpired = db.prepare('DELETE FROM kvs_items WHERE expires_at IS NOT NULL AND expires_at <= @now');
@@ -87,6 +92,16 @@ export class ItemStore {
 
   write(ns: string, key: string, text: string, now: number, expiresAt: number | null): ItemRow {
     return this.upsert.get({ ns, key, text, now, expiresAt }) as ItemRow;
+  }
+
+  /** write(), without reading the row back. */
+  put(ns: string, key: string, text: string, now: number, expiresAt: number | null): void {
+    this.upsertQuietly.run({ ns, key, text, now, expiresAt });
+  }
+
+  /** remove(), without reading back what was there. */
+  discard(ns: string, key: string): void {
+    this.deleteQuietly.run({ ns, key });
   }
 
   /** Returns the live item that was there; an expired leftover is removed but counts as absent. */

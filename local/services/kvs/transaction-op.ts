@@ -63,8 +63,8 @@ export function transactionOp(records: Records, failures: ConditionFailures, bod
       if (!conditionsHold(op.conditions, value)) throw failures.conditionNotMet(op.key);
     }
     for (const op of plan) {
-      if (op.kind === 'set' && op.json !== undefined) records.write(op.space, op.key, op.json, op.ttlMs);
-      if (op.kind === 'delete') records.remove(op.space, op.key);
+      if (op.kind === 'set' && op.json !== undefined) records.put(op.space, op.key, op.json, op.ttlMs);
+      if (op.kind === 'delete') records.discard(op.space, op.key);
     }
   });
   const writeBytes = plan.reduce((sum, op) => sum + (op.json === undefined ? 0 : byteLength(op.json)), 0);
