@@ -111,7 +111,8 @@ export class Scheduler {
     // Throttled events move to the future, so each look reads events not seen yet; stop when a look starts nothing new.
     for (let moved = true; moved && this.inFlight.size < maxInFlight;) {
       moved = false;
-      for (const event of store.due(now, maxInFlight * 4)) {
+      // Enough to fill the free slots past a few throttled events; the loop reads on while it moves any.
+      for (const event of store.due(now, (maxInFlight - this.inFlight.size) * 4)) {
         if (this.inFlight.size >= maxInFlight) return;
         // Rows claimed earlier in this pass are already counted as running.
         if (event.concurrency && store.runningFor(event.concurrency.key) >= event.concurrency.limit) {

@@ -1,3 +1,4 @@
+import { byOrder } from '../../core/webhooks/order-key';
 import { changeDeliveryKey, mailboxPage, readEntries } from '../../storage/mailbox-store';
 import type { MailboxEntry } from '../../storage/mailbox-store';
 
@@ -59,7 +60,7 @@ export class MailboxRun {
     // What the query shows due (and what the wake-up named) is read again by key before it is sent; what it shows
     // waiting only tells when to look again.
     // On a strict-order page only each project's first is read now: the rest wait behind it, each read before it goes.
-    const due = shown.filter((c) => c.entry.dueAt <= now).sort((a, b) => a.entry.order.localeCompare(b.entry.order));
+    const due = shown.filter((c) => c.entry.dueAt <= now).sort((a, b) => byOrder(a.entry, b.entry));
     const firsts = this.strict ? due.filter((c, i) => due.findIndex((d) => d.entry.projectId === c.entry.projectId) === i) : due;
     // With them, the predecessors the page names but does not show (each delivery goes after its project's previous
     // change): one request for the page, not one per delivery.
@@ -77,7 +78,7 @@ export class MailboxRun {
       const entry = fresh.get(key);
       if (entry) page.set(key, entry);
     }
-    this.page = [...page].map(([key, entry]) => ({ key, entry })).sort((a, b) => a.entry.order.localeCompare(b.entry.order));
+    this.page = [...page].map(([key, entry]) => ({ key, entry })).sort((a, b) => byOrder(a.entry, b.entry));
   }
 
   /** The next delivery to attempt from the page, or, when none is, how long until one of those seen is due. */
@@ -109,7 +110,7 @@ export class MailboxRun {
   settle(key: string, next: MailboxEntry | null): void {
     this.page = this.page.filter((c) => c.key !== key);
     this.known.set(key, next);
-    if (next) this.page = [...this.page, { key, entry: next }].sort((a, b) => a.entry.order.localeCompare(b.entry.order));
+    if (next) this.page = [...this.page, { key, entry: next }].sort((a, b) => byOrder(a.entry, b.entry));
     else this.done.add(key);
   }
 
