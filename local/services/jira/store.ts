@@ -94,6 +94,7 @@ export function openStore(db: Db, options: { reset?: boolean } = {}): JiraStore 
   seed(db, options.reset === true);
   const byId = db.prepare<[number], ProjectRow>('SELECT * FROM jira_projects WHERE id = ?');
   const byKey = db.prepare<[string], ProjectRow>('SELECT * FROM jira_projects WHERE key = ?');
+  const categoryById = db.prepare<[number], { id: number; name: string; description: string }>('SELECT * FROM jira_project_categories WHERE id = ?');
   const categoryRow = (row: { id: number; name: string; description: string }): CategoryRecord => ({
     ...row,
     id: String(row.id),
@@ -120,9 +121,7 @@ export function openStore(db: Db, options: { reset?: boolean } = {}): JiraStore 
       db.prepare<[], { id: number; name: string; description: string }>('SELECT * FROM jira_project_categories ORDER BY id').all().map(categoryRow),
     category(id) {
       if (!/^\d+$/.test(id)) return undefined;
-      const row = db
-        .prepare<[number], { id: number; name: string; description: string }>('SELECT * FROM jira_project_categories WHERE id = ?')
-        .get(Number(id));
+      const row = categoryById.get(Number(id));
       return row ? categoryRow(row) : undefined;
     },
   };

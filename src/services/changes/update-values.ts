@@ -40,10 +40,10 @@ export async function prepareUpdates(
   const prepared: PreparedUpdate[] = [];
   const errors: ProjectFieldError[] = [];
   const found = new Map<string, ChangeEvent['project']>();
-  for (const update of updates) {
-    const project = await findProject(update.projectIdOrKey, 'app');
-    if (project) found.set(update.projectIdOrKey, { id: project.id, key: project.key, name: project.name });
-  }
+  // Each project named is looked up once, all at the same time: a call naming 20 waits for one answer, not 20.
+  const named = [...new Set(updates.map((u) => u.projectIdOrKey))];
+  const looked = await Promise.all(named.map(async (ref) => ({ ref, project: await findProject(ref, 'app') })));
+  for (const { ref, project } of looked) if (project) found.set(ref, { id: project.id, key: project.key, name: project.name });
   // Every project's values in one read: they are needed for the checks, and the write starts from them.
   const reads = await readValuesOf([...new Set([...found.values()].map((p) => p.id))]);
   for (const update of updates) {
