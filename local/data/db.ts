@@ -9,7 +9,7 @@ export type Db = Database.Database;
  * committed write survive a SIGKILL of the host, which is what lets queued jobs outlive a crash.
  * `synchronous = OFF`: a commit is handed to the operating system, never waited for on the disk. A killed
  * process loses nothing (the system holds its writes); a power cut or a crash of the system itself may lose the
- * last commits, which a sandbox can afford. Syncing at every WAL checkpoint cost more than half of every commit.
+ * last commits or leave the file corrupt (then `--reset`), which a sandbox can afford. Syncing at every WAL checkpoint cost more than half of every commit.
  */
 export function openDb(dataDir: string): Db {
   fs.mkdirSync(dataDir, { recursive: true });

@@ -52,7 +52,7 @@ describe('a platform answer is a Response that reads as a fetched one does', () 
       ],
       note: '\u00000:0\u0000',
     };
-    expect(JSON.parse(stringify(body))).toEqual({
+    expect(JSON.parse(stringify(body) ?? '')).toEqual({
       data: [
         { key: 'k1', value: { b: [1, '\u0000x'], c: 'é' } },
         { key: 'k2', value: 7 },
@@ -62,5 +62,11 @@ describe('a platform answer is a Response that reads as a fetched one does', () 
     expect(await jsonAnswer(200, { value: new JsonText('[true]') }).json()).toEqual({ value: [true] });
     expect(stringify({ plain: 1 })).toBe('{"plain":1}');
     expect(JSON.stringify({ elsewhere: new JsonText('{"a":1}') })).toBe('{"elsewhere":{"a":1}}');
+  });
+
+  it('is made as fetch makes it where a kept text does not apply: no body allowed, or nothing to write', async () => {
+    expect(() => textAnswer(204, 'x', {})).toThrow(TypeError);
+    expect(textAnswer(204, undefined, {}).status).toBe(204);
+    expect(await jsonAnswer(200, undefined).text()).toBe('');
   });
 });

@@ -34,17 +34,17 @@ export class JsonText {
 }
 
 /** JSON.stringify, with each JsonText in `value` written as its text. */
-export function stringify(value: unknown): string {
+export function stringify(value: unknown): string | undefined {
   const outer = collecting;
   const mine = { texts: [] as string[], call: (calls = (calls + 1) % 1_000_000) };
   collecting = mine;
-  let json: string;
+  let json: string | undefined;
   try {
     json = JSON.stringify(value);
   } finally {
     collecting = outer;
   }
-  if (mine.texts.length === 0) return json;
+  if (json === undefined || mine.texts.length === 0) return json;
   return json.replace(TOKEN, (token, call: string, i: string) => (Number(call) === mine.call ? (mine.texts[Number(i)] ?? token) : token));
 }
 
@@ -57,8 +57,13 @@ function settle<T>(read: () => T | Promise<T>): Promise<T> {
   }
 }
 
-export function textAnswer(status: number, text: string, headers: Record<string, string>): Response {
+/** Statuses whose answers have no body: Response refuses one, and so should we, at once. */
+const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
+
+export function textAnswer(status: number, text: string | undefined, headers: Record<string, string>): Response {
   const init = { status, headers };
+  // Nothing to keep as text (JSON.stringify(undefined)), or no body allowed: a Response made as it always was.
+  if (text === undefined || NULL_BODY_STATUSES.has(status)) return new Response(text, init);
   const response = new Response(null, init);
   let real: Response | undefined;
   let used = false;

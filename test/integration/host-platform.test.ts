@@ -151,7 +151,11 @@ describe('egress through the local host', () => {
           ? new Response('arrived', { status: 200 })
           : new Response(null, {
               status: 302,
-              headers: { location: new URL(request.url).pathname === '/out' ? 'https://evil.example.com/x' : '/inside' },
+              headers: {
+                location:
+                  { '/out': 'https://evil.example.com/x', '/creds': 'https://user:pw@api.allowed.test/inside' }[new URL(request.url).pathname] ??
+                  '/inside',
+              },
             }),
       ),
     );
@@ -166,6 +170,8 @@ describe('egress through the local host', () => {
       status: 403,
       proxyError: 'EGRESS_NOT_ALLOWED',
     });
+    // A redirect to a URL with credentials fails as Node's fetch fails it.
+    await expect(callResolver(host, admin, 'fetch', { url: 'https://api.allowed.test/creds' })).rejects.toThrow(/credentials/);
   });
 
   it('admits a domain once an admin approved it (customer-managed egress)', async () => {

@@ -46,6 +46,7 @@ const refused: [string, string, RequestInit | undefined][] = [
   ['a header value fetch refuses', 'https://a.example.com/', { headers: { 'x-a': 'line\nbreak' } }],
   ['a method that is no token', 'https://a.example.com/', { method: 'P OST' }],
   ['a forbidden method', 'https://a.example.com/', { method: 'TRACE' }],
+  ['a forbidden method in lower case', 'https://a.example.com/', { method: 'trace' }],
   ['an unknown redirect mode', 'https://a.example.com/', { redirect: 'sometimes' as RequestRedirect }],
 ];
 

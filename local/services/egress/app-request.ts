@@ -37,9 +37,11 @@ function directly(input: string | URL | Request, init: RequestInit | undefined):
   if (signal !== undefined && signal !== null && !(signal instanceof AbortSignal)) return undefined;
   const given = init?.method ?? 'GET';
   if (typeof given !== 'string' || !TOKEN.test(given)) return undefined;
-  const method = NORMALISED.has(given.toUpperCase()) ? given.toUpperCase() : given;
+  const upper = given.toUpperCase();
+  // Refused in any case, as fetch refuses them.
+  if (upper === 'CONNECT' || upper === 'TRACE' || upper === 'TRACK') return undefined;
+  const method = NORMALISED.has(upper) ? upper : given;
   if (typeof body === 'string' && (method === 'GET' || method === 'HEAD')) return undefined;
-  if (method === 'CONNECT' || method === 'TRACE' || method === 'TRACK') return undefined;
   let url: URL;
   try {
     url = new URL(input);

@@ -102,9 +102,13 @@ export class Egress {
 
   /** One hop: a virtual host's handler, the loopback server a sandbox name stands for, or the real network. */
   private send(hop: Hop, original: typeof fetch): Promise<Response> {
+    // A redirect may lead anywhere: a URL with credentials is refused as Node's Request refuses it.
+    if (hop.url.username !== '' || hop.url.password !== '')
+      throw new TypeError(`Request cannot be constructed from a URL that includes credentials: ${hop.url.href}`);
     const hostname = hop.url.hostname.toLowerCase();
+    const virtual = this.virtualHosts.get(hostname);
     const port = this.loopbackPorts.get(hostname);
-    if (port !== undefined) return forwardToLoopback(hop, port);
+    if (!virtual && port !== undefined) return forwardToLoopback(hop, port);
     const request = new Request(hop.url, {
       method: hop.method,
       headers: hop.headers,
@@ -112,7 +116,6 @@ export class Egress {
       ...(hop.signal ? { signal: hop.signal } : {}),
       ...(hop.body === undefined ? {} : { body: hop.body }),
     });
-    const virtual = this.virtualHosts.get(hostname);
     return virtual ? virtual(request) : original(request);
   }
 
