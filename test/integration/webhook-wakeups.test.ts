@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Host } from '../../local/host';
 import type { SandboxServer } from '../../local/server/sandbox-server';
 import { startAppHost } from './support/app-host';
-import { adminCall, approveEgress, deliverTo, pendingDeliveries, RECEIVER } from './support/webhook-host';
+import { adminCall, approveEgress, deliverTo, pendingDeliveries, RECEIVER, received, waitFor } from './support/webhook-host';
 
 let host: Host;
 let server: SandboxServer;
@@ -40,5 +40,26 @@ describe("a webhook's wake-ups", () => {
     expect(wakeUps).toHaveLength(1);
     expect((await pendingDeliveries(host, hook.id)).map((p) => p.attempt)).toEqual([3]);
     await adminCall(host, 'webhooks/delete', { id: hook.id });
+  }, 150_000);
+
+  it("an admin's test event reaches a worker that cannot see it in its mailbox yet", async () => {
+    // Queries a minute behind (the most the host allows): the mailbox query shows no new delivery for the whole test
+    // (nor does the delivery log, so the receiver is asked), and only a wake-up that names its delivery gets it sent
+    // before the scheduled maintenance, five minutes on.
+    const lagging = await startAppHost({ queryLagMs: 60_000 });
+    try {
+      approveEgress(lagging.host, 'receiver.sandbox.test');
+      const created = await adminCall(lagging.host, 'webhooks/create', { name: 'Lagging', url: `${RECEIVER}/hooks/lagging` });
+      const id = (created as { webhook: { id: string } }).webhook.id;
+      await adminCall(lagging.host, 'webhooks/test', { id });
+      const got = await waitFor(
+        () => Promise.resolve(received(lagging.server, '/hooks/lagging')),
+        (requests) => requests.length >= 1,
+      );
+      expect(got.map((r) => (JSON.parse(r.body) as { data: { test?: boolean } }).data.test)).toEqual([true]);
+    } finally {
+      await lagging.server.close();
+      await lagging.host.close();
+    }
   }, 150_000);
 });

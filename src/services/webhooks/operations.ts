@@ -38,6 +38,16 @@ function adminEntry(
   };
 }
 
+/**
+ * Stores an admin's deliveries and wakes the webhook's worker, naming them: its mailbox query may not show them yet
+ * (Forge's queries lag), and a run that finds nothing to send ends without looking again.
+ */
+async function queueAdminEntries(webhookId: string, entries: ReturnType<typeof adminEntry>[]): Promise<void> {
+  if (entries.length === 0) return;
+  await putEntries(entries);
+  await wakeWebhooks([webhookId], 0, new Map([[webhookId, entries.map((e) => e.key)]]));
+}
+
 async function requireWebhook(webhookId: string) {
   const webhook = await readWebhook(webhookId);
   if (!webhook) throw notFound(`There is no webhook ${webhookId}`);
@@ -53,8 +63,7 @@ export async function sendTestEvent(webhookId: string, by: string, now = Date.no
   const payload = formatPayload(change);
   const body = JSON.stringify({ ...payload, data: { ...payload.data, test: true } });
   const messageId = `msg_test_${randomBytes(8).toString('hex')}`;
-  await putEntries([adminEntry(webhookId, 'test', { messageId, eventId: change.id, body, projectKey: project.key }, now)]);
-  await wakeWebhooks([webhookId]);
+  await queueAdminEntries(webhookId, [adminEntry(webhookId, 'test', { messageId, eventId: change.id, body, projectKey: project.key }, now)]);
   return { messageId };
 }
 
@@ -70,8 +79,7 @@ export async function redeliver(webhookId: string, logId: string, now = Date.now
     sequence: logged.sequence ?? 0,
     ...(logged.projectKey ? { projectKey: logged.projectKey } : {}),
   };
-  await putEntries([adminEntry(webhookId, 'redeliver', fields, now)]);
-  await wakeWebhooks([webhookId]);
+  await queueAdminEntries(webhookId, [adminEntry(webhookId, 'redeliver', fields, now)]);
   return { messageId: logged.messageId };
 }
 
@@ -101,12 +109,12 @@ export async function replayFailed(webhookId: string, since: number, now = Date.
     cursor = page.cursor ?? undefined;
   } while (cursor);
   const toSend = [...failed.values()].filter((f) => !succeeded.has(f.messageId)).sort((a, b) => a.at.localeCompare(b.at));
-  await putEntries(
+  await queueAdminEntries(
+    webhookId,
     toSend.map((f, i) =>
       adminEntry(webhookId, 'replay', { messageId: f.messageId, eventId: f.eventId, body: f.body, sequence: f.sequence }, now + i),
     ),
   );
-  if (toSend.length > 0) await wakeWebhooks([webhookId]);
   return { queued: toSend.length };
 }
 
