@@ -57,8 +57,8 @@ function settle<T>(read: () => T | Promise<T>): Promise<T> {
   }
 }
 
-/** Statuses whose answers have no body: Response refuses one, and so should we, at once. */
-const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
+/** Statuses whose answers have no body: Response refuses one. */
+export const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
 
 export function textAnswer(status: number, text: string | undefined, headers: Record<string, string>): Response {
   const init = { status, headers };

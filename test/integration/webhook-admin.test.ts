@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Host } from '../../local/host';
 import type { SandboxServer } from '../../local/server/sandbox-server';
 import type { ResolverKey } from '../../src/contract/resolvers';
-import { callAs, DEMO_USERS, readEntities, readKvs, startAppHost } from './support/app-host';
-import { approveEgress, createWebhook, deliveryLog, RECEIVER } from './support/webhook-host';
+import { callAs, DEMO_USERS, readEntities, readKvs, stopAppHost } from './support/app-host';
+import { startReceiverHost, createWebhook, deliveryLog, RECEIVER } from './support/webhook-host';
 
 let host: Host;
 let server: SandboxServer;
@@ -12,16 +12,12 @@ let deliveryId = '';
 const admin = DEMO_USERS.admin.accountId;
 
 beforeAll(async () => {
-  ({ host, server } = await startAppHost());
-  approveEgress(host, 'receiver.sandbox.test');
+  ({ host, server } = await startReceiverHost());
   webhookId = (await createWebhook(host, { url: `${RECEIVER}/hooks/admin-only` })).webhook.id;
   await callAs(host, admin, 'values/update', { projectId: '10000', values: { Priority: 'High' } });
   deliveryId = (await deliveryLog(host, webhookId))[0]!.id;
 });
-afterAll(async () => {
-  await server.close();
-  await host.close();
-});
+afterAll(() => stopAppHost({ host, server }));
 
 /** Every admin resolver of the webhooks, with a payload that the admin's call would carry out. */
 const CALLS: [ResolverKey, () => Record<string, unknown>][] = [

@@ -3,21 +3,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Host } from '../../local/host';
 import type { SandboxServer } from '../../local/server/sandbox-server';
 import { expectValidPayload } from '../support/payload-validator';
-import { callAs, DEMO_USERS, startAppHost } from './support/app-host';
-import { approveEgress, createWebhook, listWebhooks, payloadOf, received, RECEIVER } from './support/webhook-host';
+import { callAs, DEMO_USERS, stopAppHost } from './support/app-host';
+import { startReceiverHost, createWebhook, listWebhooks, payloadOf, received, RECEIVER } from './support/webhook-host';
 
 let host: Host;
 let server: SandboxServer;
 const pat = DEMO_USERS.projectAdmin.accountId;
 
 beforeAll(async () => {
-  ({ host, server } = await startAppHost());
-  approveEgress(host, 'receiver.sandbox.test');
+  ({ host, server } = await startReceiverHost());
 });
-afterAll(async () => {
-  await server.close();
-  await host.close();
-});
+afterAll(() => stopAppHost({ host, server }));
 
 describe('a webhook pointed at the demo receiver', () => {
   it('receives each change, signed per Standard Webhooks, and the admin page shows OK with the last execution', async () => {

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Host } from '../../local/host';
 import type { InvocationCost } from '../../local/runtime/meter';
 import type { SandboxServer } from '../../local/server/sandbox-server';
-import { addTestFields, callAs, DEMO_USERS, readEntities, startAppHost } from './support/app-host';
-import { approveEgress, createWebhook, RECEIVER } from './support/webhook-host';
+import { addTestFields, callAs, DEMO_USERS, readEntities, stopAppHost } from './support/app-host';
+import { startReceiverHost, createWebhook, RECEIVER } from './support/webhook-host';
 import type { LogEntry } from './support/webhook-host';
 
 /**
@@ -22,12 +22,11 @@ const admin = DEMO_USERS.admin.accountId;
 const hooks: { id: string; path: string; strict: boolean }[] = [];
 
 beforeAll(async () => {
-  ({ host, server } = await startAppHost(
+  ({ host, server } = await startReceiverHost(
     process.env.NO_LOSS_DEBUG
       ? { appLog: (line) => process.stderr.write(`app: ${line}\n`), log: (line) => process.stderr.write(`host: ${line}\n`) }
       : {},
   ));
-  approveEgress(host, 'receiver.sandbox.test');
   await addTestFields(host);
   for (const [name, strict] of [
     ['a', false],
@@ -39,10 +38,7 @@ beforeAll(async () => {
     hooks.push({ id: webhook.id, path, strict });
   }
 }, 120_000);
-afterAll(async () => {
-  await server.close();
-  await host.close();
-});
+afterAll(() => stopAppHost({ host, server }));
 
 /**
  * Sends the changes as an importer would: a call at a time, each changing the four projects; a call refused by the

@@ -1,21 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Host } from '../../local/host';
 import type { SandboxServer } from '../../local/server/sandbox-server';
-import { readEntities, startAppHost } from './support/app-host';
-import { adminCall, approveEgress, deliverTo, pendingDeliveries, received, RECEIVER } from './support/webhook-host';
+import { readEntities, stopAppHost } from './support/app-host';
+import { adminCall, startReceiverHost, deliverTo, pendingDeliveries, received, RECEIVER } from './support/webhook-host';
 
 let host: Host;
 let server: SandboxServer;
 let probe = 0;
 
 beforeAll(async () => {
-  ({ host, server } = await startAppHost());
-  approveEgress(host, 'receiver.sandbox.test');
+  ({ host, server } = await startReceiverHost());
 });
-afterAll(async () => {
-  await server.close();
-  await host.close();
-});
+afterAll(() => stopAppHost({ host, server }));
 
 describe('what each answer of a receiver comes to', () => {
   it('500, then 200: retried 5 s later with the same webhook-id, then OK', async () => {

@@ -2,21 +2,17 @@ import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Host } from '../../local/host';
 import type { SandboxServer } from '../../local/server/sandbox-server';
-import { callAs, DEMO_USERS, startAppHost } from './support/app-host';
-import { approveEgress, createWebhook, received, RECEIVER } from './support/webhook-host';
+import { callAs, DEMO_USERS, stopAppHost } from './support/app-host';
+import { startReceiverHost, createWebhook, received, RECEIVER } from './support/webhook-host';
 
 let host: Host;
 let server: SandboxServer;
 const admin = DEMO_USERS.admin.accountId;
 
 beforeAll(async () => {
-  ({ host, server } = await startAppHost());
-  approveEgress(host, 'receiver.sandbox.test');
+  ({ host, server } = await startReceiverHost());
 });
-afterAll(async () => {
-  await server.close();
-  await host.close();
-});
+afterAll(() => stopAppHost({ host, server }));
 
 const change = async (budget: number) => {
   await callAs(host, admin, 'values/update', { projectId: '10001', values: { 'Estimated time': budget } });

@@ -1,20 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Host } from '../../local/host';
 import type { SandboxServer } from '../../local/server/sandbox-server';
-import { startAppHost } from './support/app-host';
-import { adminCall, approveEgress, deliverTo, pendingDeliveries, RECEIVER, received, waitFor } from './support/webhook-host';
+import { stopAppHost } from './support/app-host';
+import { adminCall, startReceiverHost, deliverTo, pendingDeliveries, RECEIVER, received, waitFor } from './support/webhook-host';
 
 let host: Host;
 let server: SandboxServer;
 
 beforeAll(async () => {
-  ({ host, server } = await startAppHost());
-  approveEgress(host, 'receiver.sandbox.test');
+  ({ host, server } = await startReceiverHost());
 });
-afterAll(async () => {
-  await server.close();
-  await host.close();
-});
+afterAll(() => stopAppHost({ host, server }));
 
 describe("a webhook's wake-ups", () => {
   it('runs that end with retries waiting ask for one wake-up between them, not one each', async () => {
@@ -46,9 +42,8 @@ describe("a webhook's wake-ups", () => {
     // Queries a minute behind (the most the host allows): the mailbox query shows no new delivery for the whole test
     // (nor does the delivery log, so the receiver is asked), and only a wake-up that names its delivery gets it sent
     // before the scheduled maintenance, five minutes on.
-    const lagging = await startAppHost({ queryLagMs: 60_000 });
+    const lagging = await startReceiverHost({ queryLagMs: 60_000 });
     try {
-      approveEgress(lagging.host, 'receiver.sandbox.test');
       const created = await adminCall(lagging.host, 'webhooks/create', { name: 'Lagging', url: `${RECEIVER}/hooks/lagging` });
       const id = (created as { webhook: { id: string } }).webhook.id;
       await adminCall(lagging.host, 'webhooks/test', { id });
@@ -58,8 +53,7 @@ describe("a webhook's wake-ups", () => {
       );
       expect(got.map((r) => (JSON.parse(r.body) as { data: { test?: boolean } }).data.test)).toEqual([true]);
     } finally {
-      await lagging.server.close();
-      await lagging.host.close();
+      await stopAppHost(lagging);
     }
   }, 150_000);
 });

@@ -96,15 +96,15 @@ export class Egress {
         body = undefined;
       }
       url = new URL(location, url);
+      // The first URL was checked as fetch checks it; one a redirect names is refused as Node's Request refuses it.
+      if (url.username !== '' || url.password !== '')
+        throw new TypeError(`Request cannot be constructed from a URL that includes credentials: ${url.href}`);
     }
     return proxyRefusal(508, 'TOO_MANY_REDIRECTS', `Egress refused: more than ${MAX_REDIRECTS} redirects`);
   }
 
   /** One hop: a virtual host's handler, the loopback server a sandbox name stands for, or the real network. */
   private send(hop: Hop, original: typeof fetch): Promise<Response> {
-    // A redirect may lead anywhere: a URL with credentials is refused as Node's Request refuses it.
-    if (hop.url.username !== '' || hop.url.password !== '')
-      throw new TypeError(`Request cannot be constructed from a URL that includes credentials: ${hop.url.href}`);
     const hostname = hop.url.hostname.toLowerCase();
     const virtual = this.virtualHosts.get(hostname);
     const port = this.loopbackPorts.get(hostname);

@@ -1,6 +1,5 @@
 import http from 'node:http';
-
-const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
+import { NULL_BODY_STATUSES } from '../../runtime/platform-response';
 
 /** What Node's fetch rejects with when the connection fails before or while the body arrives. */
 const fetchFailed = (message: string, cause: unknown): TypeError => new TypeError(message, { cause });

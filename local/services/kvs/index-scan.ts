@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import type { Statement } from 'better-sqlite3';
+import { statement } from '../../data/db';
 import type { Db } from '../../data/db';
 import type { LaggedView } from './change-journal';
 import type { EntityCatalog, IndexDef } from './entity-declarations';
@@ -44,8 +44,6 @@ const RANGE_SQL: Partial<Record<ConditionName, (r: string) => string>> = {
  * no quote, and the index expression must be spelt the same way in the index and the query for SQLite to use it.
  */
 export class IndexScan {
-  private readonly statements = new Map<string, Statement>();
-
   constructor(private readonly db: Db) {}
 
   createIndexes(catalog: EntityCatalog): void {
@@ -80,16 +78,7 @@ export class IndexScan {
     request.partition.forEach((value, i) => (params[`p${i}`] = toSql(value)));
     range?.values.forEach((value, i) => (params[`v${i}`] = toSql(value)));
     if (after !== undefined) Object.assign(params, { afterR: toSql(after.r), afterK: after.k });
-    return this.statement(sql).all(params) as ScannedRow[];
-  }
-
-  private statement(sql: string): Statement {
-    let statement = this.statements.get(sql);
-    if (statement === undefined) {
-      statement = this.db.prepare(sql);
-      this.statements.set(sql, statement);
-    }
-    return statement;
+    return statement(this.db, sql).all(params) as ScannedRow[];
   }
 }
 

@@ -1,4 +1,5 @@
 import { Webhook } from 'standardwebhooks';
+import { memoByKey } from '../memo';
 
 export const ATTEMPT_HEADER = 'projectrak-attempt';
 export const MASK = '••••••';
@@ -17,17 +18,7 @@ export interface DeliveryRequestInput {
 }
 
 /** Signers by secret: a worker signs with the same one attempt after attempt (making one decodes the key). */
-const signers = new Map<string, Webhook>();
-const MAX_SIGNERS = 64;
-
-function signerOf(secret: string): Webhook {
-  let signer = signers.get(secret);
-  if (!signer) {
-    if (signers.size >= MAX_SIGNERS) signers.clear();
-    signers.set(secret, (signer = new Webhook(secret)));
-  }
-  return signer;
-}
+const signerOf = memoByKey(64, (secret: string) => new Webhook(secret));
 
 /**
  * The headers of one delivery attempt, per Standard Webhooks: `webhook-id`, `webhook-timestamp` (this attempt's Unix

@@ -1,3 +1,5 @@
+import { memoByKey } from '../../core/memo';
+
 /**
  * The offline sandbox's own demo receivers live on loopback, which the URL policy refuses to resolve to. Only the
  * sandbox sets this Forge environment variable (a comma-separated list of host names); on a real site it is unset,
@@ -5,16 +7,18 @@
  */
 export const SANDBOX_RECEIVERS_VARIABLE = 'PROJECTRAK_SANDBOX_RECEIVERS';
 
-let parsed: { from: string; hosts: Set<string> } = { from: '', hosts: new Set() };
+/** The variable's host names, parsed once per value it takes. */
+const hostsOf = memoByKey(
+  4,
+  (variable: string) =>
+    new Set(
+      variable
+        .split(',')
+        .map((h) => h.trim().toLowerCase())
+        .filter(Boolean),
+    ),
+);
 
 export function isSandboxReceiver(host: string): boolean {
-  const variable = process.env[SANDBOX_RECEIVERS_VARIABLE] ?? '';
-  if (parsed.from !== variable) {
-    const hosts = variable
-      .split(',')
-      .map((h) => h.trim().toLowerCase())
-      .filter(Boolean);
-    parsed = { from: variable, hosts: new Set(hosts) };
-  }
-  return parsed.hosts.has(host.toLowerCase());
+  return hostsOf(process.env[SANDBOX_RECEIVERS_VARIABLE] ?? '').has(host.toLowerCase());
 }

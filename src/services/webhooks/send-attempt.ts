@@ -2,6 +2,7 @@ import { promises as dns } from 'node:dns';
 import { fetch as forgeFetch } from '@forge/api';
 import { classifyAttempt, classifyThrown } from '../../core/webhooks/attempt-outcome';
 import type { Outcome } from '../../core/webhooks/attempt-outcome';
+import { memoByKey } from '../../core/memo';
 import { parseRetryAfter } from '../../core/webhooks/retry-policy';
 import { checkResolvedAddresses, checkWebhookUrl, normalisedHost } from '../../core/webhooks/url-policy';
 import { isSandboxReceiver } from './sandbox-receivers';
@@ -66,17 +67,7 @@ async function refusedByResolution(url: URL): Promise<string | undefined> {
 }
 
 /** The URL rules' verdicts, by URL: a worker sends to the same one again and again (the verdict depends on it alone). */
-const verdicts = new Map<string, ReturnType<typeof checkWebhookUrl>>();
-const MAX_VERDICTS = 200;
-
-function urlVerdict(url: string): ReturnType<typeof checkWebhookUrl> {
-  const known = verdicts.get(url);
-  if (known) return known;
-  const verdict = checkWebhookUrl(url);
-  if (verdicts.size >= MAX_VERDICTS) verdicts.clear();
-  verdicts.set(url, verdict);
-  return verdict;
-}
+const urlVerdict = memoByKey(200, checkWebhookUrl);
 
 /** Sends one attempt and says what came of it; never throws for the receiver's failures. */
 export async function sendAttempt(url: string, headers: Record<string, string>, body: string, now: () => number = Date.now): Promise<SentAttempt> {

@@ -32,6 +32,12 @@ export async function startAppHost(overrides: Partial<HostOptions> = {}): Promis
   return { host, server };
 }
 
+/** Stops what startAppHost started: the HTTP server first, then the host. */
+export async function stopAppHost(site: { host: Host; server: SandboxServer }): Promise<void> {
+  await site.server.close();
+  await site.host.close();
+}
+
 /** Calls a resolver as a user, the way the bridge does: on the project page for `projectId`, else the admin page. */
 export async function callAs(
   host: Host,

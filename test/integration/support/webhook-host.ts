@@ -1,9 +1,9 @@
-import type { Host } from '../../../local/host';
+import type { Host, HostOptions } from '../../../local/host';
 import type { ReceivedRequest } from '../../../local/server/receiver';
 import type { SandboxServer } from '../../../local/server/sandbox-server';
 import type { ResolverKey } from '../../../src/contract/resolvers';
 import type { WebhookInput, WebhookSummary } from '../../../src/contract/webhooks';
-import { callAs, DEMO_USERS, readEntities } from './app-host';
+import { callAs, DEMO_USERS, readEntities, startAppHost } from './app-host';
 
 export const RECEIVER = 'https://receiver.sandbox.test';
 const admin = DEMO_USERS.admin.accountId;
@@ -13,6 +13,13 @@ export function approveEgress(host: Host, domain: string, key = 'webhooks'): voi
   host.ui.bridge({ moduleKey: 'projectrak-admin', accountId: admin, extension: {} }, '__permission__egressSet', {
     egresses: [{ key, description: 'Webhook receivers', configured: [{ domain: `https://${domain}`, type: ['FETCH_BACKEND_SIDE'] }] }],
   });
+}
+
+/** The app on the local host with the demo receiver's domain approved for egress, as the webhook tests start it. */
+export async function startReceiverHost(overrides: Partial<HostOptions> = {}): Promise<{ host: Host; server: SandboxServer }> {
+  const site = await startAppHost(overrides);
+  approveEgress(site.host, 'receiver.sandbox.test');
+  return site;
 }
 
 /** Creates a webhook as the Jira admin; fails the test with the refusal when it is refused. */
